@@ -1,0 +1,15 @@
+/** Wire protocol version, `major.minor`. A reader accepts any minor of its own major. */
+export const PROTOCOL_VERSION = "1.0";
+export const PROTOCOL_MAJOR = 1;
+
+/** LiveKit text-stream / data-packet topic the agent publishes profile messages on. */
+export const DATA_TOPIC = "voice-onboarding.profile";
+
+/** LiveKit RPC methods the agent registers for the widget. */
+export const RPC_METHOD = {
+  edit: "voice-onboarding.edit",
+  snapshot: "voice-onboarding.snapshot",
+} as const;
+
+/** Encoded messages larger than this are refused by the codec (a 200-trait snapshot is ~150 kB). */
+export const MAX_MESSAGE_BYTES = 512 * 1024;

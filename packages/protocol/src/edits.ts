@@ -1,0 +1,90 @@
+import * as z from "zod/mini";
+import { createDecoder, createEncoder } from "./codec.js";
+import { ProtocolVersion } from "./messages.js";
+import { InterviewStage, Trait } from "./schemas/items.js";
+import { MAX_STAGES, RequiredField } from "./schemas/profile.js";
+import { Requirements } from "./schemas/requirements.js";
+import { Id } from "./schemas/text.js";
+
+type PatchShape<Shape extends z.core.$ZodShape> = {
+  [Key in keyof Shape]: z.ZodMiniOptional<z.ZodMiniNullable<Shape[Key]>>;
+};
+
+/** Every field optional; `null` clears it. */
+function patchOf<Shape extends z.core.$ZodShape>(shape: Shape) {
+  const entries = Object.entries(shape).map(
+    ([key, schema]) => [key, z.optional(z.nullable(schema))] as const,
+  );
+  return z.object(Object.fromEntries(entries) as PatchShape<Shape>);
+}
+
+const { name, description, priority, signals } = Trait.shape;
+const stage = InterviewStage.shape;
+
+function command<Type extends string, Data extends z.ZodMiniType>(type: Type, data: Data) {
+  return z.object({
+    v: ProtocolVersion,
+    sessionId: Id,
+    /** Chosen by the widget; the agent's reply and its published message refer to it. */
+    commandId: Id,
+    type: z.literal(type),
+    data,
+  });
+}
+
+export const EditCommand = z.discriminatedUnion("type", [
+  command("requirements.update", z.object({ requirements: patchOf(Requirements.shape) })),
+  command(
+    "trait.update",
+    z.object({
+      traitId: Id,
+      name: z.optional(name),
+      description: z.optional(description),
+      priority: z.optional(priority),
+      signals: z.optional(signals),
+    }),
+  ),
+  command("trait.delete", z.object({ traitId: Id })),
+  command(
+    "stage.update",
+    z.object({
+      stageId: Id,
+      name: z.optional(stage.name),
+      description: z.optional(stage.description),
+      durationMinutes: z.optional(z.nullable(stage.durationMinutes)),
+      interviewerRole: z.optional(z.nullable(stage.interviewerRole)),
+      actions: z.optional(stage.actions),
+    }),
+  ),
+  command("stage.delete", z.object({ stageId: Id })),
+  command("stages.reorder", z.object({ stageIds: z.array(Id).check(z.maxLength(MAX_STAGES)) })),
+  command("nuance.delete", z.object({ nuanceId: Id })),
+  command("field.confirm", z.object({ field: RequiredField })),
+]);
+export type EditCommand = z.infer<typeof EditCommand>;
+export type EditCommandType = EditCommand["type"];
+export type EditCommandOf<Type extends EditCommandType> = Extract<EditCommand, { type: Type }>;
+
+export const EDIT_ERROR_CODES = [
+  "invalid_command",
+  "not_found",
+  "forbidden",
+  "conflict",
+  "unavailable",
+] as const;
+
+/** The agent's RPC reply to an edit: the version its change produced, or why nothing changed. */
+export const EditResult = z.discriminatedUnion("ok", [
+  z.object({ ok: z.literal(true), commandId: Id, seq: z.int().check(z.gte(0)) }),
+  z.object({
+    ok: z.literal(false),
+    commandId: Id,
+    error: z.object({ code: z.enum(EDIT_ERROR_CODES), message: z.string().check(z.maxLength(2000)) }),
+  }),
+]);
+export type EditResult = z.infer<typeof EditResult>;
+
+export const encodeEditCommand = createEncoder(EditCommand, "edit command");
+export const decodeEditCommand = createDecoder(EditCommand);
+export const encodeEditResult = createEncoder(EditResult, "edit result");
+export const decodeEditResult = createDecoder(EditResult);

@@ -1,0 +1,49 @@
+import * as z from "zod/mini";
+import { CompanyIntel, Recruiter } from "./company.js";
+import { InterviewStage, Nuance, Trait } from "./items.js";
+import { Requirements } from "./requirements.js";
+import { Id } from "./text.js";
+
+/** The fields an intake must capture; snake_case because the model names them in tool calls. */
+export const REQUIRED_FIELDS = [
+  "job_title",
+  "location",
+  "experience",
+  "compensation",
+  "visa",
+  "equity",
+  "traits",
+  "interview_stages",
+] as const;
+export const RequiredField = z.enum(REQUIRED_FIELDS);
+export type RequiredField = z.infer<typeof RequiredField>;
+
+export const PROFILE_STATUSES = ["in_progress", "completed"] as const;
+export const ProfileStatus = z.enum(PROFILE_STATUSES);
+export type ProfileStatus = z.infer<typeof ProfileStatus>;
+
+export const MAX_TRAITS = 250;
+export const MAX_STAGES = 20;
+export const MAX_NUANCES = 500;
+
+export const JobProfile = z
+  .object({
+    sessionId: Id,
+    recruiter: Recruiter,
+    company: z.optional(CompanyIntel),
+    requirements: Requirements,
+    traits: z.array(Trait).check(z.maxLength(MAX_TRAITS)),
+    stages: z.array(InterviewStage).check(z.maxLength(MAX_STAGES)),
+    nuances: z.array(Nuance).check(z.maxLength(MAX_NUANCES)),
+    confirmedFields: z.array(RequiredField),
+    status: ProfileStatus,
+    /** Number of changes applied since creation; a change message's `seq` is the version it produces. */
+    version: z.int().check(z.gte(0)),
+  })
+  .check(
+    z.refine((p) => p.stages.every((stage, index) => stage.order === index + 1), {
+      message: "stages must be sorted by order and numbered 1..n",
+      path: ["stages"],
+    }),
+  );
+export type JobProfile = z.infer<typeof JobProfile>;
