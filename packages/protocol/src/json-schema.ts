@@ -1,0 +1,22 @@
+import * as z from "zod/mini";
+import { PROTOCOL_VERSION } from "./constants.js";
+import { EditCommand, EditResult } from "./edits.js";
+import { ProtocolMessage } from "./messages.js";
+import { JobProfile } from "./schemas/profile.js";
+
+/** JSON Schema (draft 2020-12) of everything on the wire, for vendors reading it from other languages. */
+export function buildJsonSchema() {
+  const schemaOf = (schema: z.ZodMiniType) =>
+    z.toJSONSchema(schema, { target: "draft-2020-12", io: "input", reused: "ref" });
+  return {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: `https://voice-onboarding.dev/schema/protocol-${PROTOCOL_VERSION}.json`,
+    title: `Voice Onboarding wire protocol ${PROTOCOL_VERSION}`,
+    $defs: {
+      ProtocolMessage: schemaOf(ProtocolMessage),
+      EditCommand: schemaOf(EditCommand),
+      EditResult: schemaOf(EditResult),
+      JobProfile: schemaOf(JobProfile),
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import {
+  decodeEditCommand,
+  decodeEditResult,
+  type EditCommand,
+  encodeEditCommand,
+  encodeEditResult,
+  PROTOCOL_VERSION,
+} from "../src/index.js";
+
+const envelope = { v: PROTOCOL_VERSION, sessionId: "s1", commandId: "c1" } as const;
+const commands: EditCommand[] = [
+  {
+    ...envelope,
+    type: "requirements.update",
+    data: { requirements: { jobTitle: "Staff Engineer", equityRange: null } },
+  },
+  {
+    ...envelope,
+    type: "trait.update",
+    data: { traitId: "t1", name: "Distributed Systems", priority: "nice_to_have" },
+  },
+  { ...envelope, type: "trait.delete", data: { traitId: "t1" } },
+  {
+    ...envelope,
+    type: "stage.update",
+    data: { stageId: "st1", durationMinutes: null, description: "Pairing on a real bug" },
+  },
+  { ...envelope, type: "stage.delete", data: { stageId: "st1" } },
+  { ...envelope, type: "stages.reorder", data: { stageIds: ["b", "a"] } },
+  { ...envelope, type: "nuance.delete", data: { nuanceId: "n1" } },
+  { ...envelope, type: "field.confirm", data: { field: "compensation" } },
+];
+
+describe("edit command codec", () => {
+  it.each(commands)("round-trips $type", (command) => {
+    expect(decodeEditCommand(encodeEditCommand(command))).toEqual({ ok: true, message: command });
+  });
+
+  it("names the first problem", () => {
+    const bad = { ...envelope, type: "trait.update", data: { traitId: "t1", priority: "critical" } };
+    expect(decodeEditCommand(JSON.stringify(bad))).toMatchObject({
+      ok: false,
+      error: {
+        kind: "invalid_message",
+        path: ["data", "priority"],
+        message: expect.stringContaining("must_have"),
+      },
+    });
+    expect(decodeEditCommand(JSON.stringify({ ...envelope, type: "trait.rename", data: {} }))).toMatchObject({
+      ok: false,
+      error: { path: ["type"] },
+    });
+  });
+
+  it("round-trips results", () => {
+    const ok = { ok: true as const, commandId: "c1", seq: 12 };
+    const rejected = {
+      ok: false as const,
+      commandId: "c1",
+      error: { code: "not_found" as const, message: "no trait t9" },
+    };
+    expect(decodeEditResult(encodeEditResult(ok))).toEqual({ ok: true, message: ok });
+    expect(decodeEditResult(encodeEditResult(rejected))).toEqual({ ok: true, message: rejected });
+  });
+});

@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// The test command (`pnpm check`, run by `npm test` and CI): static checks, package builds and their
+// publishing checks, then every vitest project (unit, integration, real Chromium).
+// Ends with one line, `N passed, N failed`: every vitest test plus every check step counts once.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const packages = ["protocol", "agent", "widget"].map((name) => `@voice-onboarding/${name}`);
+const steps = [
+  ["lint and format (biome)", "pnpm", ["exec", "biome", "ci", "."]],
+  ["typecheck", "pnpm", ["-r", "typecheck"]],
+  ...packages.map((pkg) => [`build ${pkg}`, "pnpm", ["--filter", pkg, "build"]]),
+  ...packages.map((pkg) => [`publint + attw ${pkg}`, "pnpm", ["--filter", pkg, "publint"]]),
+];
+
+let passed = 0;
+let failed = 0;
+const failures = [];
+
+for (const [label, command, args] of steps) {
+  console.log(`\n▶ ${label}`);
+  if (spawnSync(command, args, { stdio: "inherit" }).status === 0) {
+    passed++;
+  } else {
+    failed++;
+    failures.push(label);
+  }
+}
+
+console.log("\n▶ vitest (all projects)");
+const reportDir = mkdtempSync(join(tmpdir(), "vo-vitest-"));
+const reportFile = join(reportDir, "report.json");
+spawnSync(
+  "pnpm",
+  ["exec", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${reportFile}`],
+  {
+    stdio: "inherit",
+  },
+);
+try {
+  const report = JSON.parse(readFileSync(reportFile, "utf8"));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+  // A file that fails to load has no failed test of its own; count it.
+  const brokenFiles = report.testResults.filter(
+    (file) => file.status === "failed" && file.assertionResults.length === 0,
+  );
+  failed += brokenFiles.length;
+  for (const file of brokenFiles) failures.push(`could not run ${file.name}`);
+  if (report.numFailedTests > 0) failures.push(`${report.numFailedTests} vitest test(s)`);
+  if (report.numTotalTests === 0) {
+    failed++;
+    failures.push("vitest ran no test");
+  }
+} catch (error) {
+  failed++;
+  failures.push(`vitest produced no report (${error.message})`);
+}
+rmSync(reportDir, { recursive: true, force: true });
+
+if (failures.length > 0) console.log(`\nfailed: ${failures.join("; ")}`);
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
