@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadServerConfig, loadWorkerConfig } from "./index.js";
+
+const livekit = {
+  LIVEKIT_URL: "wss://acme.livekit.cloud",
+  LIVEKIT_API_KEY: "APIkey",
+  LIVEKIT_API_SECRET: "secret",
+};
+
+function problemsOf(load: () => unknown): string[] {
+  try {
+    load();
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems.map((problem) => problem.variable);
+    throw error;
+  }
+  return [];
+}
+
+describe("worker configuration", () => {
+  it("names every missing variable at once", () => {
+    expect(problemsOf(() => loadWorkerConfig({}))).toEqual([
+      "OPENROUTER_API_KEY",
+      "ELEVEN_API_KEY",
+      "LIVEKIT_URL",
+      "LIVEKIT_API_KEY",
+      "LIVEKIT_API_SECRET",
+      "DEEPGRAM_API_KEY",
+    ]);
+    expect(() => loadWorkerConfig({})).toThrow(/DEEPGRAM_API_KEY: required: a Deepgram API key/);
+  });
+
+  it("defaults to OpenRouter gemini-2.5-flash, nova-3 and ElevenLabs", () => {
+    const config = loadWorkerConfig({
+      ...livekit,
+      OPENROUTER_API_KEY: "or",
+      DEEPGRAM_API_KEY: "dg",
+      ELEVEN_API_KEY: "el",
+    });
+    expect(config.llm).toEqual({
+      baseURL: "https://openrouter.ai/api/v1",
+      apiKey: "or",
+      model: "google/gemini-2.5-flash",
+      temperature: 0.7,
+    });
+    expect(config.stt.model).toBe("nova-3");
+    expect(config.tts.provider).toBe("elevenlabs");
+    expect(config.maxToolSteps).toBeGreaterThanOrEqual(8);
+  });
+
+  it("accepts a local OpenAI-compatible endpoint without a key and OpenAI TTS", () => {
+    const config = loadWorkerConfig({
+      ...livekit,
+      LLM_BASE_URL: "http://127.0.0.1:11434/v1",
+      LLM_MODEL: "llama3.1",
+      DEEPGRAM_API_KEY: "dg",
+      TTS_PROVIDER: "openai",
+      OPENAI_API_KEY: "sk",
+    });
+    expect(config.llm).toMatchObject({ baseURL: "http://127.0.0.1:11434/v1", model: "llama3.1" });
+    expect(config.tts).toEqual({
+      provider: "openai",
+      apiKey: "sk",
+      voice: "alloy",
+      model: "gpt-4o-mini-tts",
+    });
+  });
+
+  it("explains invalid values", () => {
+    const env = {
+      ...livekit,
+      LIVEKIT_URL: "acme.livekit.cloud",
+      TTS_PROVIDER: "polly",
+      LLM_TEMPERATURE: "hot",
+      DEEPGRAM_API_KEY: "dg",
+      OPENROUTER_API_KEY: "or",
+    };
+    expect(() => loadWorkerConfig(env)).toThrow(
+      /TTS_PROVIDER: must be one of elevenlabs, openai, got "polly"/,
+    );
+    expect(problemsOf(() => loadWorkerConfig(env))).toEqual([
+      "TTS_PROVIDER",
+      "LIVEKIT_URL",
+      "LLM_TEMPERATURE",
+    ]);
+  });
+});
+
+describe("server configuration", () => {
+  it("requires an API key and LiveKit credentials", () => {
+    expect(problemsOf(() => loadServerConfig({}))).toEqual([
+      "VOICE_ONBOARDING_API_KEY",
+      "LIVEKIT_URL",
+      "LIVEKIT_API_KEY",
+      "LIVEKIT_API_SECRET",
+    ]);
+    expect(problemsOf(() => loadServerConfig({ ...livekit, VOICE_ONBOARDING_API_KEY: "short" }))).toEqual([
+      "VOICE_ONBOARDING_API_KEY",
+    ]);
+    expect(
+      problemsOf(() =>
+        loadServerConfig({ ...livekit, VOICE_ONBOARDING_API_KEY: "k".repeat(32), PORT: "http" }),
+      ),
+    ).toEqual(["PORT"]);
+  });
+
+  it("defaults port, agent name and a short token TTL", () => {
+    expect(loadServerConfig({ ...livekit, VOICE_ONBOARDING_API_KEY: "k".repeat(32) })).toMatchObject({
+      port: 8787,
+      agentName: "voice-onboarding",
+      tokenTtlSeconds: 600,
+    });
+  });
+});

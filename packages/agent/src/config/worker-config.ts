@@ -1,0 +1,69 @@
+import { type Env, EnvReader } from "./env-reader.js";
+import { readAgentName, readLiveKit } from "./livekit-config.js";
+
+export const TTS_PROVIDERS = ["elevenlabs", "openai"] as const;
+
+export interface WorkerConfig {
+  agentName: string;
+  livekit: { url: string; apiKey: string; apiSecret: string };
+  stt: { apiKey: string; model: string; language: string };
+  llm: { baseURL: string; apiKey: string; model: string; temperature: number };
+  tts:
+    | { provider: "elevenlabs"; apiKey: string; voiceId: string | undefined; model: string | undefined }
+    | { provider: "openai"; apiKey: string; voice: string; model: string };
+  /** Tool calls the model may chain in one turn (agents-js defaults to 3, too few for an intake). */
+  maxToolSteps: number;
+}
+
+const OPENROUTER = "https://openrouter.ai/api/v1";
+
+/** `voice-onboarding-agent dev|start`: providers chosen by environment, every problem named at start. */
+export function loadWorkerConfig(env: Env): WorkerConfig {
+  const reader = new EnvReader(env);
+  const baseURL = reader.url("LLM_BASE_URL", ["https", "http"], OPENROUTER);
+  // Local OpenAI-compatible servers (Ollama, vLLM) usually need no key.
+  const llmKey =
+    baseURL === OPENROUTER
+      ? reader.required(
+          "OPENROUTER_API_KEY",
+          "an OpenRouter key, or set LLM_BASE_URL to another OpenAI-compatible endpoint",
+        )
+      : (reader.optional("LLM_API_KEY") ?? "unused");
+  const provider = reader.oneOf("TTS_PROVIDER", TTS_PROVIDERS, "elevenlabs");
+  const tts =
+    provider !== "elevenlabs" && provider !== "openai"
+      ? undefined // already reported; asking for a key of an unknown provider would only add noise
+      : provider === "elevenlabs"
+        ? {
+            provider,
+            apiKey: reader.required("ELEVEN_API_KEY", "an ElevenLabs API key, or set TTS_PROVIDER=openai"),
+            voiceId: reader.optional("ELEVENLABS_VOICE_ID"),
+            model: reader.optional("ELEVENLABS_MODEL"),
+          }
+        : {
+            provider,
+            apiKey: reader.required(
+              "OPENAI_API_KEY",
+              "an OpenAI API key for text-to-speech, or set TTS_PROVIDER=elevenlabs",
+            ),
+            voice: reader.optional("OPENAI_TTS_VOICE") ?? "alloy",
+            model: reader.optional("OPENAI_TTS_MODEL") ?? "gpt-4o-mini-tts",
+          };
+  return reader.done({
+    agentName: readAgentName(reader),
+    livekit: readLiveKit(reader),
+    stt: {
+      apiKey: reader.required("DEEPGRAM_API_KEY", "a Deepgram API key for speech-to-text"),
+      model: reader.optional("DEEPGRAM_MODEL") ?? "nova-3",
+      language: reader.optional("DEEPGRAM_LANGUAGE") ?? "en-US",
+    },
+    llm: {
+      baseURL,
+      apiKey: llmKey,
+      model: reader.optional("LLM_MODEL") ?? "google/gemini-2.5-flash",
+      temperature: reader.number("LLM_TEMPERATURE", 0.7, 0, 2),
+    },
+    tts: tts as WorkerConfig["tts"],
+    maxToolSteps: reader.integer("VOICE_ONBOARDING_MAX_TOOL_STEPS", 10, 1, 50),
+  });
+}

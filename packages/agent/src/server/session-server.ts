@@ -1,0 +1,125 @@
+import { timingSafeEqual } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { formatIssue } from "@voice-onboarding/protocol";
+import type * as z from "zod/mini";
+import {
+  InvalidSessionInputError,
+  type ProfileService,
+  ProfileUnavailableError,
+  SessionNotFoundError,
+} from "../service/index.js";
+import { HttpError, readJsonBody, sendError, sendJson } from "./http-io.js";
+import { CreateSessionBody, TokenRequestBody } from "./request-schemas.js";
+import { issueRecruiterToken, type TokenOptions } from "./tokens.js";
+
+export interface SessionServerOptions extends TokenOptions {
+  service: ProfileService;
+  /** Shared secret of the vendor's backend (`Authorization: Bearer …`). */
+  apiKey: string;
+  logger?: Pick<Console, "error">;
+}
+
+type Handler = (request: IncomingMessage, params: { sessionId: string }) => Promise<[number, unknown]>;
+type Route = { pattern: RegExp; methods: Record<string, Handler>; authenticated: boolean };
+
+/** The session & token service: node:http, JSON in and out, errors as `{ error: { code, message } }`. */
+export function createSessionServer(options: SessionServerOptions): Server {
+  const { service } = options;
+  const routes: Route[] = [
+    { pattern: /^\/healthz$/, authenticated: false, methods: { GET: async () => [200, { status: "ok" }] } },
+    {
+      pattern: /^\/v1\/sessions$/,
+      authenticated: true,
+      methods: {
+        POST: async (request) => {
+          const body = parse(CreateSessionBody, await readJsonBody(request));
+          const profile = await service.createSession({
+            recruiter: body.recruiter,
+            company: body.company,
+            ...body.profile,
+          });
+          return [201, { sessionId: profile.sessionId }];
+        },
+      },
+    },
+    {
+      pattern: /^\/v1\/sessions\/(?<sessionId>[A-Za-z0-9_-]{1,64})$/,
+      authenticated: true,
+      methods: { GET: async (_request, { sessionId }) => [200, await service.snapshot(sessionId)] },
+    },
+    {
+      pattern: /^\/v1\/sessions\/(?<sessionId>[A-Za-z0-9_-]{1,64})\/token$/,
+      authenticated: true,
+      methods: {
+        POST: async (request, { sessionId }) => {
+          parse(TokenRequestBody, await readJsonBody(request));
+          return [201, await issueRecruiterToken(await service.load(sessionId), options)];
+        },
+      },
+    },
+  ];
+
+  const handle = async (request: IncomingMessage, response: ServerResponse) => {
+    const path = new URL(request.url ?? "/", "http://localhost").pathname;
+    const route = routes.find((candidate) => candidate.pattern.test(path));
+    if (!route) throw new HttpError(404, "not_found", `no endpoint ${path}`);
+    if (route.authenticated) authenticate(request, options.apiKey);
+    const handler = route.methods[request.method ?? ""];
+    if (!handler) {
+      const allow = Object.keys(route.methods).join(", ");
+      throw new HttpError(
+        405,
+        "method_not_allowed",
+        `${request.method} is not allowed on ${path}; use ${allow}`,
+        { allow },
+      );
+    }
+    const sessionId = route.pattern.exec(path)?.groups?.sessionId ?? "";
+    const [status, body] = await handler(request, { sessionId });
+    sendJson(response, status, body);
+  };
+
+  return createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      const httpError = toHttpError(error);
+      if (httpError.status >= 500) options.logger?.error("session service request failed", error);
+      // A refused upload may still be streaming: answer, then drop the connection.
+      if (httpError.status === 413) response.setHeader("connection", "close");
+      sendError(response, httpError);
+    });
+  });
+}
+
+function authenticate(request: IncomingMessage, apiKey: string): void {
+  const header = request.headers.authorization ?? "";
+  const presented = Buffer.from(header.startsWith("Bearer ") ? header.slice(7) : "");
+  const expected = Buffer.from(apiKey);
+  if (presented.length !== expected.length || !timingSafeEqual(presented, expected)) {
+    throw new HttpError(
+      401,
+      "unauthorized",
+      "missing or wrong API key: send Authorization: Bearer <VOICE_ONBOARDING_API_KEY>",
+      {
+        "www-authenticate": "Bearer",
+      },
+    );
+  }
+}
+
+function parse<Schema extends z.ZodMiniType>(schema: Schema, value: unknown): z.infer<Schema> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new HttpError(400, "invalid_request", formatIssue(parsed.error.issues[0]).message);
+}
+
+function toHttpError(error: unknown): HttpError {
+  if (error instanceof HttpError) return error;
+  if (error instanceof SessionNotFoundError) return new HttpError(404, "not_found", error.message);
+  if (error instanceof InvalidSessionInputError) return new HttpError(400, "invalid_request", error.message);
+  if (error instanceof ProfileUnavailableError) {
+    return new HttpError(503, "unavailable", "the profile database is unreachable; try again", {
+      "retry-after": "5",
+    });
+  }
+  return new HttpError(500, "internal", "unexpected error; see the service log");
+}

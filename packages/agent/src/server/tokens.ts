@@ -1,0 +1,67 @@
+import { randomBytes } from "node:crypto";
+import type { JobProfile } from "@voice-onboarding/protocol";
+import { AccessToken, RoomAgentDispatch, RoomConfiguration } from "livekit-server-sdk";
+
+export interface LiveKitCredentials {
+  /** wss:// URL browsers connect to. */
+  url: string;
+  apiKey: string;
+  apiSecret: string;
+}
+
+export interface TokenOptions {
+  livekit: LiveKitCredentials;
+  /** Name the worker registered with; rooms get it by explicit dispatch. */
+  agentName: string;
+  ttlSeconds: number;
+}
+
+/** LiveKit's token-endpoint response shape. */
+export interface ParticipantCredentials {
+  serverUrl: string;
+  participantToken: string;
+  roomName: string;
+  participantIdentity: string;
+}
+
+export const roomNameFor = (sessionId: string) => `voice-onboarding-${sessionId}`;
+
+/** What the agent reads from its dispatch metadata. */
+export interface DispatchMetadata {
+  sessionId: string;
+}
+
+/**
+ * A token for the recruiter of one session: its own room, a fresh identity, publish/subscribe/data
+ * only, a short TTL, and the intake agent dispatched with the session id. Nothing comes from the browser.
+ */
+export async function issueRecruiterToken(
+  profile: JobProfile,
+  options: TokenOptions,
+): Promise<ParticipantCredentials> {
+  const roomName = roomNameFor(profile.sessionId);
+  const participantIdentity = `recruiter-${randomBytes(6).toString("hex")}`;
+  const metadata: DispatchMetadata = { sessionId: profile.sessionId };
+  const token = new AccessToken(options.livekit.apiKey, options.livekit.apiSecret, {
+    identity: participantIdentity,
+    name: [profile.recruiter.firstName, profile.recruiter.lastName].filter(Boolean).join(" "),
+    ttl: options.ttlSeconds,
+    attributes: { "voice-onboarding.role": "recruiter" },
+  });
+  token.addGrant({
+    room: roomName,
+    roomJoin: true,
+    canPublish: true,
+    canSubscribe: true,
+    canPublishData: true,
+  });
+  token.roomConfig = new RoomConfiguration({
+    agents: [new RoomAgentDispatch({ agentName: options.agentName, metadata: JSON.stringify(metadata) })],
+  });
+  return {
+    serverUrl: options.livekit.url,
+    participantToken: await token.toJwt(),
+    roomName,
+    participantIdentity,
+  };
+}
