@@ -1,0 +1,22 @@
+import { fileURLToPath } from "node:url";
+import { defineAgent, type JobContext, type JobProcess, type VAD } from "@livekit/agents";
+import * as silero from "@livekit/agents-plugin-silero";
+import { loadWorkerConfig } from "../config/index.js";
+import { createStoreFromEnv } from "../store/index.js";
+import { runIntakeJob } from "./intake-job.js";
+
+/** The worker's agent definition: `cli.runApp` loads this file in each job process. */
+export default defineAgent({
+  // Loaded once per process, not per job: the VAD model is the slow part of a cold start.
+  prewarm: async (proc: JobProcess) => {
+    proc.userData.vad = await silero.VAD.load();
+  },
+  entry: async (ctx: JobContext) => {
+    const config = loadWorkerConfig(process.env);
+    const store = await createStoreFromEnv(process.env);
+    ctx.addShutdownCallback(() => store.close());
+    await runIntakeJob(ctx, { config, store, vad: ctx.proc.userData.vad as VAD });
+  },
+});
+
+export const ENTRY_FILE = fileURLToPath(import.meta.url);

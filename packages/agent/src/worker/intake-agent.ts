@@ -1,0 +1,39 @@
+import { voice } from "@livekit/agents";
+import type { JobProfile } from "@voice-onboarding/protocol";
+import { buildOpeningHook, buildSystemPrompt } from "../prompt/index.js";
+import type { ProfileService } from "../service/index.js";
+import { createIntakeTools } from "../tools/index.js";
+
+export interface IntakeAgent {
+  agent: voice.Agent;
+  profile: JobProfile;
+  openingHook: string;
+  /** Adds a system note to the model's chat context (e.g. what the recruiter changed by hand). */
+  tellModel(note: string): Promise<void>;
+  /** Stops refreshing the prompt. */
+  dispose(): void;
+}
+
+/**
+ * The intake agent of one session: its tools, and a system prompt rebuilt after every committed
+ * change so the model never reasons over a stale profile. Used by the worker and the chat command.
+ */
+export async function createIntakeAgent(service: ProfileService, sessionId: string): Promise<IntakeAgent> {
+  const profile = await service.load(sessionId);
+  const agent = new voice.Agent({
+    instructions: buildSystemPrompt(profile),
+    tools: createIntakeTools({ service, sessionId }),
+  });
+  const dispose = service.onChange((change) => {
+    if (change.profile.sessionId !== sessionId) return;
+    agent.updateInstructions(buildSystemPrompt(change.profile)).catch((error: unknown) => {
+      console.warn("could not refresh the agent's instructions", error);
+    });
+  });
+  const tellModel = async (note: string) => {
+    const chatCtx = agent.chatCtx.copy();
+    chatCtx.addMessage({ role: "system", content: note });
+    await agent.updateChatCtx(chatCtx);
+  };
+  return { agent, profile, openingHook: buildOpeningHook(profile), tellModel, dispose };
+}

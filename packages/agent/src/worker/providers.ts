@@ -1,0 +1,25 @@
+import type { voice } from "@livekit/agents";
+import * as deepgram from "@livekit/agents-plugin-deepgram";
+import * as elevenlabs from "@livekit/agents-plugin-elevenlabs";
+import * as openai from "@livekit/agents-plugin-openai";
+import type { WorkerConfig } from "../config/index.js";
+
+type Providers = Required<Pick<voice.AgentSessionOptions, "stt" | "llm" | "tts">>;
+
+/** Speech-to-text, the model and text-to-speech as the environment chose them (validated at start). */
+export function createProviders(config: WorkerConfig): Providers {
+  const { stt, llm, tts } = config;
+  return {
+    stt: new deepgram.STT({ apiKey: stt.apiKey, model: stt.model, language: stt.language }),
+    llm: new openai.LLM({
+      baseURL: llm.baseURL,
+      apiKey: llm.apiKey,
+      model: llm.model,
+      temperature: llm.temperature,
+    }),
+    tts:
+      tts.provider === "elevenlabs"
+        ? new elevenlabs.TTS({ apiKey: tts.apiKey, voiceId: tts.voiceId, model: tts.model })
+        : new openai.TTS({ apiKey: tts.apiKey, voice: tts.voice as openai.TTSVoices, model: tts.model }),
+  };
+}

@@ -1,0 +1,40 @@
+import type { metrics } from "@livekit/agents";
+
+export interface TurnLatency {
+  speechId: string;
+  endOfUtteranceDelayMs?: number;
+  llmTtftMs?: number;
+  ttsTtfbMs?: number;
+  /** End of the recruiter's speech to the agent's first audio: EOU delay + LLM TTFT + TTS TTFB. */
+  endToEndMs?: number;
+}
+
+/** Groups agents-js metrics by speech id into one latency record per turn, kept for the session. */
+export class TurnMetrics {
+  readonly turns: TurnLatency[] = [];
+  readonly #open = new Map<string, TurnLatency>();
+
+  constructor(private readonly onTurn: (turn: TurnLatency) => void) {}
+
+  record(metric: metrics.AgentMetrics): void {
+    const speechId = "speechId" in metric ? metric.speechId : undefined;
+    if (speechId === undefined) return;
+    const turn = this.#open.get(speechId) ?? { speechId };
+    if (metric.type === "eou_metrics") turn.endOfUtteranceDelayMs = metric.endOfUtteranceDelayMs;
+    else if (metric.type === "llm_metrics")
+      turn.llmTtftMs ??= metric.ttftMs; // first LLM step of the turn
+    else if (metric.type === "tts_metrics") turn.ttsTtfbMs ??= metric.ttfbMs;
+    else return;
+    this.#open.set(speechId, turn);
+    if (turn.llmTtftMs !== undefined && turn.ttsTtfbMs !== undefined) this.#finish(turn);
+  }
+
+  #finish(turn: TurnLatency): void {
+    this.#open.delete(turn.speechId);
+    if (turn.endOfUtteranceDelayMs !== undefined) {
+      turn.endToEndMs = turn.endOfUtteranceDelayMs + (turn.llmTtftMs ?? 0) + (turn.ttsTtfbMs ?? 0);
+    }
+    this.turns.push(turn);
+    this.onTurn(turn);
+  }
+}
