@@ -1,9 +1,13 @@
 import type * as z from "zod/mini";
 
-/** Plain-words description of a zod issue; zod/mini ships no locale and we set no global config. */
+/**
+ * Plain-words description of a zod issue. zod/mini ships no locale, and classic zod (loaded by
+ * other libraries) would install its own: so only our refinements' messages are kept as given.
+ */
 export function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.message && issue.message !== "Invalid input") return issue.message;
   switch (issue.code) {
+    case "custom":
+      return issue.message;
     case "invalid_type":
       return `expected ${issue.expected}`;
     case "invalid_value":

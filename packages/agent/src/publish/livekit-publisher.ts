@@ -1,6 +1,10 @@
-import type { LocalParticipant } from "@livekit/rtc-node";
 import { DATA_TOPIC, encodeMessage, type ProtocolMessage } from "@voice-onboarding/protocol";
 import type { Publisher } from "./publisher.js";
+
+/** The part of rtc-node's LocalParticipant the publisher uses. */
+export interface TextSender {
+  sendText(text: string, options: { topic: string; destinationIdentities: string[] }): Promise<unknown>;
+}
 
 /** Who receives profile messages: the recruiter's identity, or undefined while nobody is there. */
 export type RecipientLookup = () => string | undefined;
@@ -11,7 +15,7 @@ export type RecipientLookup = () => string | undefined;
  */
 export class LiveKitPublisher implements Publisher {
   constructor(
-    private readonly participant: Pick<LocalParticipant, "sendText">,
+    private readonly participant: TextSender,
     private readonly recipient: RecipientLookup,
   ) {}
 

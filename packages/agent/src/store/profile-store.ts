@@ -15,7 +15,12 @@ export interface ProfileStore {
   create(profile: JobProfile, snapshot: ProtocolMessage): Promise<void>;
   load(sessionId: string): Promise<JobProfile | null>;
   /** Atomically writes `next` and logs `message` only if the stored version is `expectedVersion`. */
-  commit(sessionId: string, expectedVersion: number, next: JobProfile, message: ProtocolMessage): Promise<CommitResult>;
+  commit(
+    sessionId: string,
+    expectedVersion: number,
+    next: JobProfile,
+    message: ProtocolMessage,
+  ): Promise<CommitResult>;
   /** Logged messages with `seq > afterSeq`, in order. */
   messages(sessionId: string, afterSeq?: number): Promise<ProtocolMessage[]>;
   close(): Promise<void>;
@@ -24,4 +29,12 @@ export interface ProfileStore {
 /** The database could not be reached or failed; nothing was written. */
 export class StoreUnavailableError extends Error {
   override readonly name = "StoreUnavailableError";
+}
+
+/** `create` was called for a session the store already holds; nothing was written. */
+export class SessionExistsError extends Error {
+  override readonly name = "SessionExistsError";
+  constructor(readonly sessionId: string) {
+    super(`session "${sessionId}" already exists in the profile store`);
+  }
 }

@@ -34,7 +34,7 @@ describe("recruiter presence", () => {
   const participant = (identity: string, kind: ParticipantKind, role?: string) => ({
     identity,
     kind,
-    attributes: role ? { [ROLE_ATTRIBUTE]: role } : {},
+    attributes: (role ? { [ROLE_ATTRIBUTE]: role } : {}) as Record<string, string>,
   });
   const room = {
     remoteParticipants: new Map([

@@ -9,8 +9,13 @@ export const PAY_INTERVALS = ["year", "month", "hour"] as const;
 export const PayInterval = z.enum(PAY_INTERVALS);
 export type PayInterval = z.infer<typeof PayInterval>;
 
-/** ISO 4217 alphabetic code, e.g. USD, EUR, GBP. */
-export const CurrencyCode = z.string().check(z.regex(/^[A-Z]{3}$/, "expected an ISO 4217 code such as USD"));
+const ISO_4217 = /^[A-Z]{3}$/;
+
+/** ISO 4217 alphabetic code, e.g. USD, EUR, GBP. The refinement words the error; the regex feeds the JSON Schema. */
+export const CurrencyCode = z.string().check(
+  z.refine((code) => ISO_4217.test(code), "expected an ISO 4217 code such as USD, EUR or GBP"),
+  z.regex(ISO_4217),
+);
 
 const amount = z.number().check(z.gte(0), z.lte(100_000_000));
 const years = z.int().check(z.gte(0), z.lte(60));

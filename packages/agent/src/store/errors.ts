@@ -1,0 +1,17 @@
+import { StoreUnavailableError } from "./profile-store.js";
+
+/**
+ * SQLSTATE classes 22 (data exception) and 23 (integrity constraint): the database refused a
+ * malformed write. That is a caller bug, not an outage, so it is not a StoreUnavailableError.
+ */
+export function isRejection(code: string | undefined): boolean {
+  return code !== undefined && /^2[23]/.test(code);
+}
+
+export function rejected(action: string, sessionId: string, cause: unknown, detail: string): Error {
+  return new Error(`profile store refused to ${action} session "${sessionId}": ${detail}`, { cause });
+}
+
+export function unavailable(message: string, cause?: unknown): StoreUnavailableError {
+  return new StoreUnavailableError(message, cause === undefined ? undefined : { cause });
+}

@@ -1,0 +1,125 @@
+import { createClient, type SupabaseClient } from "@supabase/supabase-js";
+import type { JobProfile, ProtocolMessage } from "@voice-onboarding/protocol";
+import WebSocket from "ws";
+import { isRejection, rejected, unavailable } from "./errors.js";
+import {
+  type CommitResult,
+  type ProfileStore,
+  SessionExistsError,
+  StoreUnavailableError,
+} from "./profile-store.js";
+
+export interface SupabaseStoreOptions {
+  /** Project URL, e.g. https://<ref>.supabase.co (SUPABASE_URL). */
+  url: string;
+  /** Server-side secret: never ship it to a browser (SUPABASE_SERVICE_ROLE_KEY). */
+  serviceRoleKey: string;
+  /** Per-request limit, so an unreachable project fails instead of hanging. Default 10 s. */
+  timeoutMs?: number;
+}
+
+interface PostgrestFailure {
+  message: string;
+  code?: string;
+  details?: string | null;
+  hint?: string | null;
+}
+
+/** Talks to the SQL functions of supabase/migrations through Supabase's API (PostgREST) with the service-role key. */
+export function createSupabaseStore(options: SupabaseStoreOptions): ProfileStore {
+  const client = createClient(options.url, options.serviceRoleKey, {
+    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+    // Node 20 has no global WebSocket; supabase-js refuses to start without a transport.
+    realtime: { transport: WebSocket as never },
+  });
+  return new SupabaseProfileStore(client, options.url, options.timeoutMs ?? 10_000);
+}
+
+class SupabaseProfileStore implements ProfileStore {
+  private closed = false;
+
+  constructor(
+    private readonly client: SupabaseClient,
+    private readonly url: string,
+    private readonly timeoutMs: number,
+  ) {}
+
+  async create(profile: JobProfile, snapshot: ProtocolMessage): Promise<void> {
+    const result = await this.rpc<{ ok: boolean }>("create", profile.sessionId, "create_job_profile", {
+      p_session_id: profile.sessionId,
+      p_profile: profile,
+      p_message: snapshot,
+    });
+    if (!result.ok) throw new SessionExistsError(profile.sessionId);
+  }
+
+  load(sessionId: string): Promise<JobProfile | null> {
+    return this.rpc<JobProfile | null>("load", sessionId, "get_job_profile", { p_session_id: sessionId });
+  }
+
+  commit(
+    sessionId: string,
+    expectedVersion: number,
+    next: JobProfile,
+    message: ProtocolMessage,
+  ): Promise<CommitResult> {
+    return this.rpc<CommitResult>("commit to", sessionId, "commit_job_profile_change", {
+      p_session_id: sessionId,
+      p_expected_version: expectedVersion,
+      p_profile: next,
+      p_message: message,
+    });
+  }
+
+  messages(sessionId: string, afterSeq = -1): Promise<ProtocolMessage[]> {
+    return this.rpc<ProtocolMessage[]>("read the log of", sessionId, "job_profile_messages", {
+      p_session_id: sessionId,
+      p_after_seq: afterSeq,
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.client.removeAllChannels();
+  }
+
+  private async rpc<T>(action: string, sessionId: string, fn: string, args: object): Promise<T> {
+    const what = `cannot ${action} session "${sessionId}"`;
+    if (this.closed) throw new StoreUnavailableError(`the Supabase profile store is closed: ${what}`);
+    let response: Awaited<ReturnType<typeof this.client.rpc>>;
+    try {
+      response = await this.client.rpc(fn, args).abortSignal(AbortSignal.timeout(this.timeoutMs));
+    } catch (cause) {
+      throw unavailable(`Supabase call ${fn} failed: ${what}`, cause);
+    }
+    const { data, error, status } = response;
+    if (!error) return data as T;
+    if (status >= 400 && status < 500 && isRejection(error.code)) {
+      throw rejected(action, sessionId, error, error.message);
+    }
+    throw unavailable(`${what}: ${this.explain(fn, status, error)}`, error);
+  }
+
+  private explain(fn: string, status: number, error: PostgrestFailure): string {
+    const got = `(HTTP ${status}${error.code ? `, ${error.code}` : ""}: ${error.message})`;
+    if (status === 0 && /^(TimeoutError|AbortError)/.test(error.message)) {
+      return `Supabase at ${this.url} did not answer within ${this.timeoutMs} ms; a write may or may not have landed, so reload before retrying. Check that the project is up and reachable`;
+    }
+    if (status === 0) {
+      return `Supabase at ${this.url} did not answer ${got}; check SUPABASE_URL and that the project is up and reachable`;
+    }
+    if (status === 401 || error.code === "PGRST301" || error.code === "PGRST302") {
+      return `Supabase refused the key ${got}; check that SUPABASE_SERVICE_ROLE_KEY is this project's service-role key`;
+    }
+    if (error.code === "42501") {
+      return `permission denied ${got}; SUPABASE_SERVICE_ROLE_KEY must be the service-role key, not the anon key`;
+    }
+    if (error.code === "PGRST202" || error.code === "42883") {
+      return `the SQL function public.${fn} is missing ${got}; apply supabase/migrations to the project (supabase db push)`;
+    }
+    if (status >= 500) {
+      return `Supabase's database is unreachable or failing ${got}; check the project's status and database health`;
+    }
+    return `Supabase answered an unexpected error ${got}`;
+  }
+}

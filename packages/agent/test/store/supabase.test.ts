@@ -1,0 +1,105 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSupabaseStore, StoreUnavailableError } from "../../src/store/index.js";
+import { checkPostgres, type SupabaseStandIn, startSupabaseStandIn } from "../harness/postgres.js";
+import { freePort } from "../harness/process.js";
+import type { Attempt } from "./conformance.js";
+import { profileStoreConformance } from "./conformance.js";
+import { newSessionId } from "./fixtures.js";
+
+const canRun = checkPostgres("the supabase adapter suite (real PostgreSQL 15 + PostgREST)");
+
+// CI installs PostgreSQL: there a skip would hide a broken setup, so it fails instead.
+it.runIf(!canRun && process.env.CI)("finds PostgreSQL in CI", () => {
+  expect.fail("PostgreSQL 15 server binaries are missing in CI: apt-get install -y postgresql");
+});
+
+describe.skipIf(!canRun)("supabase adapter against PostgreSQL + PostgREST", () => {
+  let supabase: SupabaseStandIn;
+
+  beforeAll(async () => {
+    supabase = await startSupabaseStandIn();
+  });
+  afterAll(async () => {
+    await supabase?.stop();
+  });
+
+  it("tells the operator to check SUPABASE_SERVICE_ROLE_KEY when given another role's key", async () => {
+    const store = createSupabaseStore({ url: supabase.url, serviceRoleKey: supabase.keyFor("anon") });
+    const error = await store.load(newSessionId("wrong-key")).catch((reason: unknown) => reason);
+    expect(error).toBeInstanceOf(StoreUnavailableError);
+    expect((error as Error).message).toMatch(/SUPABASE_SERVICE_ROLE_KEY/);
+    await store.close();
+  });
+
+  profileStoreConformance("supabase (PostgREST 12 on PostgreSQL 15)", async () => {
+    const store = createSupabaseStore({ url: supabase.url, serviceRoleKey: supabase.serviceRoleKey });
+    return {
+      store,
+      adminQuery: async (sql) =>
+        JSON.parse(
+          await supabase.postgres.sql(`with t as (${sql}) select coalesce(json_agg(t), '[]') from t`),
+        ),
+      tryAs: async (role, attempt) => {
+        const { url, init } = requestFor(supabase, role, attempt);
+        const response = await fetch(url, init);
+        const body = (await response.json().catch(() => ({}))) as { code?: string };
+        return response.ok ? { allowed: true } : { allowed: false, code: body.code };
+      },
+      takeDown: () => supabase.postgres.halt(),
+      teardown: () => store.close(),
+    };
+  });
+});
+
+/** The request a browser holding that role's key would send. */
+function requestFor(
+  supabase: SupabaseStandIn,
+  role: "anon" | "authenticated",
+  attempt: Attempt,
+): { url: string; init: RequestInit } {
+  const key = supabase.keyFor(role);
+  const headers = { apikey: key, authorization: `Bearer ${key}`, "content-type": "application/json" };
+  if (attempt.kind === "select") {
+    return { url: `${supabase.url}/rest/v1/${attempt.table}?select=*`, init: { headers } };
+  }
+  return {
+    url: `${supabase.url}/rest/v1/rpc/${attempt.fn}`,
+    init: { method: "POST", headers, body: JSON.stringify(attempt.args) },
+  };
+}
+
+describe("supabase adapter without a server", () => {
+  it("reports an unreachable URL as StoreUnavailableError naming SUPABASE_URL", async () => {
+    const url = `http://127.0.0.1:${await freePort()}`;
+    const store = createSupabaseStore({ url, serviceRoleKey: "not-checked" });
+    const started = Date.now();
+    const error = await store.load(newSessionId("nowhere")).catch((reason: unknown) => reason);
+    expect(error).toBeInstanceOf(StoreUnavailableError);
+    expect((error as Error).message).toMatch(/SUPABASE_URL/);
+    expect((error as Error).cause).toBeDefined();
+    expect(Date.now() - started).toBeLessThan(5_000);
+    await store.close();
+  });
+
+  it("gives up on a server that never answers after timeoutMs", async () => {
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const { port } = silent.address() as AddressInfo;
+    const store = createSupabaseStore({
+      url: `http://127.0.0.1:${port}`,
+      serviceRoleKey: "k",
+      timeoutMs: 300,
+    });
+    try {
+      const error = await store.load(newSessionId("silent")).catch((reason: unknown) => reason);
+      expect(error).toBeInstanceOf(StoreUnavailableError);
+      expect((error as Error).message).toMatch(/did not answer within 300 ms/);
+    } finally {
+      await store.close();
+      silent.closeAllConnections();
+      silent.close();
+    }
+  });
+});

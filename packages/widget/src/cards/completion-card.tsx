@@ -1,0 +1,68 @@
+import { completion, type JobProfile, missingFields } from "@voice-onboarding/protocol";
+import { requiredFieldName } from "../format/categories.js";
+import { resolveLabels } from "../labels.js";
+import { Card } from "./card.js";
+import type { CardCommonProps } from "./types.js";
+
+export interface CompletionCardProps extends CardCommonProps {
+  profile: Pick<JobProfile, "requirements" | "traits" | "stages" | "confirmedFields" | "status">;
+}
+
+const RADIUS = 42;
+const CIRCUMFERENCE = 2 * Math.PI * RADIUS;
+
+/** Progress from the protocol's `completion()` and `missingFields()`: the numbers the agent works from. */
+export function CompletionCard({ profile, ...common }: CompletionCardProps) {
+  const labels = resolveLabels(common.labels);
+  const percent = completion(profile);
+  const missing = missingFields(profile);
+  const done = profile.status === "completed";
+  const state = done ? "complete" : common.highlighted?.includes("completion") ? "updated" : "idle";
+  return (
+    <Card name="completion" title={labels.completionTitle} state={state} className={common.className}>
+      <div className="vo-completion">
+        <div
+          className="vo-ring"
+          role="progressbar"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={percent}
+          aria-valuetext={labels.completionValue(percent)}
+          aria-label={labels.completionTitle}
+        >
+          <svg className="vo-ring__svg" viewBox="0 0 100 100" aria-hidden="true" focusable="false">
+            <circle className="vo-ring__track" cx="50" cy="50" r={RADIUS} />
+            <circle
+              className="vo-ring__value"
+              cx="50"
+              cy="50"
+              r={RADIUS}
+              strokeDasharray={CIRCUMFERENCE}
+              strokeDashoffset={CIRCUMFERENCE * (1 - percent / 100)}
+            />
+          </svg>
+          <span className="vo-ring__label" aria-hidden="true">
+            {percent}%
+          </span>
+        </div>
+        <div className="vo-completion__text">
+          {done && <p className="vo-completion__done">{labels.completionDone}</p>}
+          {missing.length === 0 ? (
+            !done && <p className="vo-completion__all">{labels.completionNothingMissing}</p>
+          ) : (
+            <>
+              <h3 className="vo-group__title">{labels.completionMissing}</h3>
+              <ul className="vo-bullets vo-completion__missing">
+                {missing.map((field) => (
+                  <li key={field} data-id={field}>
+                    {requiredFieldName(field, labels)}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,43 @@
+/** Parsed form input: `null` means the field was left empty (clears the value). */
+export type Parsed<Value> = { ok: true; value: Value | null } | { ok: false };
+
+const INVALID = { ok: false } as const;
+
+export function readText(raw: string, maxLength: number): Parsed<string> {
+  const value = raw.trim();
+  if (value === "") return { ok: true, value: null };
+  return value.length > maxLength ? INVALID : { ok: true, value };
+}
+
+export function readWholeNumber(raw: string, min: number, max: number): Parsed<number> {
+  const value = raw.trim();
+  if (value === "") return { ok: true, value: null };
+  if (!/^\d+$/.test(value)) return INVALID;
+  const number = Number(value);
+  return number >= min && number <= max ? { ok: true, value: number } : INVALID;
+}
+
+/** A pay amount: zero or more, at most two decimals, separators like "120,000" accepted. */
+export function readAmount(raw: string, max: number): Parsed<number> {
+  const value = raw.trim().replace(/[,_\s]/g, "");
+  if (value === "") return { ok: true, value: null };
+  if (!/^\d+(\.\d{1,2})?$/.test(value)) return INVALID;
+  const number = Number(value);
+  return number <= max ? { ok: true, value: number } : INVALID;
+}
+
+/** Tri-state select value for optional booleans. */
+export type YesNo = "" | "yes" | "no";
+
+export const toYesNo = (value: boolean | undefined): YesNo =>
+  value === undefined ? "" : value ? "yes" : "no";
+
+export const fromYesNo = (value: YesNo): boolean | null => (value === "" ? null : value === "yes");
+
+export const numberText = (value: number | undefined): string => (value === undefined ? "" : String(value));
+
+/** A problem with one form field, shown inline and tied to that input. */
+export interface FieldError {
+  field: string;
+  message: string;
+}

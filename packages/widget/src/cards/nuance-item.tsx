@@ -1,0 +1,45 @@
+import type { Nuance } from "@voice-onboarding/protocol";
+import { m } from "framer-motion";
+import type { CardLabels } from "../labels.js";
+import { listItemMotion } from "../motion/presets.js";
+import { IconButton, ItemStatus } from "./edit/item-controls.js";
+import type { CardCommonProps, ItemState } from "./types.js";
+
+interface NuanceItemProps extends Pick<CardCommonProps, "onEdit" | "rejected"> {
+  nuance: Nuance;
+  state: ItemState;
+  labels: CardLabels;
+}
+
+/** Insights can run to 1000 characters; a button's name should not. */
+function shorten(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+}
+
+export function NuanceItem({ nuance, state, labels, onEdit, rejected }: NuanceItemProps) {
+  return (
+    <m.li {...listItemMotion} className="vo-item vo-nuance" data-id={nuance.id} data-state={state}>
+      <div className="vo-item__head">
+        <p className="vo-item__text">{nuance.insight}</p>
+        {onEdit && (
+          <div className="vo-item__actions">
+            <IconButton
+              icon="delete"
+              label={labels.deleteItem(shorten(nuance.insight, 60))}
+              onClick={() => onEdit({ type: "nuance.delete", data: { nuanceId: nuance.id } })}
+            />
+          </div>
+        )}
+      </div>
+      {nuance.verbatimQuote && (
+        <figure className="vo-quote">
+          <blockquote className="vo-quote__text">
+            <p className="vo-quote__line">“{nuance.verbatimQuote}”</p>
+          </blockquote>
+          <figcaption className="vo-quote__caption">{labels.nuanceQuote}</figcaption>
+        </figure>
+      )}
+      <ItemStatus state={state} rejection={rejected} labels={labels} />
+    </m.li>
+  );
+}

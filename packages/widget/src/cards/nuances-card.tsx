@@ -1,0 +1,59 @@
+import { NUANCE_CATEGORIES, type Nuance } from "@voice-onboarding/protocol";
+import { AnimatePresence } from "framer-motion";
+import { useId } from "react";
+import { nuanceCategoryName } from "../format/categories.js";
+import { resolveLabels } from "../labels.js";
+import { Card, cardState } from "./card.js";
+import { useItemStates } from "./item-state.js";
+import { NuanceItem } from "./nuance-item.js";
+import type { CardCommonProps } from "./types.js";
+
+export interface NuancesCardProps extends CardCommonProps {
+  nuances: readonly Nuance[];
+}
+
+/** What the recruiter let slip, grouped by category in the protocol's order. */
+export function NuancesCard({ nuances, ...common }: NuancesCardProps) {
+  const labels = resolveLabels(common.labels);
+  const stateOf = useItemStates(
+    nuances.map((nuance) => nuance.id),
+    common,
+  );
+  const groupId = useId();
+  return (
+    <Card
+      name="nuances"
+      title={labels.nuancesTitle}
+      state={cardState(nuances.length, ["nuances"], common.highlighted)}
+      emptyText={labels.nuancesEmpty}
+      className={common.className}
+    >
+      {NUANCE_CATEGORIES.map((category) => {
+        const group = nuances.filter((nuance) => nuance.category === category);
+        if (group.length === 0) return null;
+        const headingId = `${groupId}-${category}`;
+        return (
+          <div className="vo-group" data-group={category} key={category}>
+            <h3 className="vo-group__title" id={headingId}>
+              {nuanceCategoryName(category, labels)}
+            </h3>
+            <ul className="vo-list" aria-labelledby={headingId}>
+              <AnimatePresence initial={false}>
+                {group.map((nuance) => (
+                  <NuanceItem
+                    key={nuance.id}
+                    nuance={nuance}
+                    state={stateOf(nuance.id)}
+                    labels={labels}
+                    onEdit={common.onEdit}
+                    rejected={common.rejected}
+                  />
+                ))}
+              </AnimatePresence>
+            </ul>
+          </div>
+        );
+      })}
+    </Card>
+  );
+}

@@ -1,0 +1,33 @@
+import type { JobProfile } from "@voice-onboarding/protocol";
+import { MotionProvider } from "../motion/motion-provider.js";
+import { CompanyCard } from "./company-card.js";
+import { CompletionCard } from "./completion-card.js";
+import { NuancesCard } from "./nuances-card.js";
+import { RequirementsCard } from "./requirements/requirements-card.js";
+import { StagesCard } from "./stages-card.js";
+import { TraitsCard } from "./traits-card.js";
+import type { CardCommonProps } from "./types.js";
+
+export interface ProfileCardsProps extends CardCommonProps {
+  profile: JobProfile;
+}
+
+/** All six cards in a responsive grid: one column on phones, two or three as the container widens. */
+export function ProfileCards({ profile, className, ...common }: ProfileCardsProps) {
+  return (
+    <MotionProvider>
+      <div className={["vo-profile-cards", className].filter(Boolean).join(" ")}>
+        <CompletionCard profile={profile} {...common} />
+        <CompanyCard company={profile.company} {...common} />
+        <RequirementsCard
+          requirements={profile.requirements}
+          confirmedFields={profile.confirmedFields}
+          {...common}
+        />
+        <TraitsCard traits={profile.traits} {...common} />
+        <StagesCard stages={profile.stages} {...common} />
+        <NuancesCard nuances={profile.nuances} {...common} />
+      </div>
+    </MotionProvider>
+  );
+}

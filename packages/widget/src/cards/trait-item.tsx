@@ -1,0 +1,59 @@
+import type { Trait } from "@voice-onboarding/protocol";
+import { m } from "framer-motion";
+import type { CardLabels } from "../labels.js";
+import { listItemMotion } from "../motion/presets.js";
+import { ItemActions, ItemStatus } from "./edit/item-controls.js";
+import { useEditToggle } from "./edit/use-edit-toggle.js";
+import { TraitEditor } from "./trait-editor.js";
+import type { CardCommonProps, ItemState } from "./types.js";
+
+interface TraitItemProps extends Pick<CardCommonProps, "onEdit" | "rejected"> {
+  trait: Trait;
+  state: ItemState;
+  labels: CardLabels;
+}
+
+export function TraitItem({ trait, state, labels, onEdit, rejected }: TraitItemProps) {
+  const { editing, open, close, editButtonRef } = useEditToggle();
+  return (
+    <m.li {...listItemMotion} className="vo-item vo-trait" data-id={trait.id} data-state={state}>
+      {editing && onEdit ? (
+        <TraitEditor
+          trait={trait}
+          labels={labels}
+          onCancel={close}
+          onSave={(data) => {
+            onEdit({ type: "trait.update", data });
+            close();
+          }}
+        />
+      ) : (
+        <>
+          <div className="vo-item__head">
+            <h4 className="vo-item__title">{trait.name}</h4>
+            {onEdit && (
+              <ItemActions
+                name={trait.name}
+                labels={labels}
+                editButtonRef={editButtonRef}
+                onEditClick={open}
+                onDelete={() => onEdit({ type: "trait.delete", data: { traitId: trait.id } })}
+              />
+            )}
+          </div>
+          <p className="vo-item__text">{trait.description}</p>
+          {trait.signals.length > 0 && (
+            <ul className="vo-chips" aria-label={labels.traitSignals}>
+              {trait.signals.map((signal) => (
+                <li className="vo-chip" key={signal}>
+                  {signal}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+      <ItemStatus state={state} rejection={rejected} labels={labels} />
+    </m.li>
+  );
+}

@@ -1,0 +1,65 @@
+import { TRAIT_PRIORITIES, type Trait } from "@voice-onboarding/protocol";
+import { AnimatePresence } from "framer-motion";
+import { useId } from "react";
+import { resolveLabels } from "../labels.js";
+import { Card, cardState } from "./card.js";
+import { useItemStates } from "./item-state.js";
+import { TraitItem } from "./trait-item.js";
+import type { CardCommonProps } from "./types.js";
+
+export interface TraitsCardProps extends CardCommonProps {
+  traits: readonly Trait[];
+}
+
+/** Traits grouped must-have first, then nice-to-have; signals as chips. */
+export function TraitsCard({ traits, ...common }: TraitsCardProps) {
+  const labels = resolveLabels(common.labels);
+  const stateOf = useItemStates(
+    traits.map((trait) => trait.id),
+    common,
+  );
+  const groupId = useId();
+  return (
+    <Card
+      name="traits"
+      title={labels.traitsTitle}
+      state={cardState(traits.length, ["traits"], common.highlighted)}
+      emptyText={labels.traitsEmpty}
+      className={common.className}
+      aside={
+        traits.length > 0 && (
+          <span className="vo-card__count" aria-hidden="true">
+            {traits.length}
+          </span>
+        )
+      }
+    >
+      {TRAIT_PRIORITIES.map((priority) => {
+        const group = traits.filter((trait) => trait.priority === priority);
+        if (group.length === 0) return null;
+        const headingId = `${groupId}-${priority}`;
+        return (
+          <div className="vo-group" data-group={priority} key={priority}>
+            <h3 className="vo-group__title" id={headingId}>
+              {labels.traitPriorities[priority]} <span className="vo-group__count">{group.length}</span>
+            </h3>
+            <ul className="vo-list" aria-labelledby={headingId}>
+              <AnimatePresence initial={false}>
+                {group.map((trait) => (
+                  <TraitItem
+                    key={trait.id}
+                    trait={trait}
+                    state={stateOf(trait.id)}
+                    labels={labels}
+                    onEdit={common.onEdit}
+                    rejected={common.rejected}
+                  />
+                ))}
+              </AnimatePresence>
+            </ul>
+          </div>
+        );
+      })}
+    </Card>
+  );
+}

@@ -1,0 +1,4 @@
+export * from "./categories.js";
+export * from "./experience.js";
+export * from "./money.js";
+export * from "./workplace.js";

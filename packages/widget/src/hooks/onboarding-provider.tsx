@@ -1,0 +1,34 @@
+"use client";
+
+import { type ReactNode, useMemo, useRef, useState } from "react";
+import { type ConnectionOptions, createSessionController } from "../session/controller.js";
+import { createOnboardingStore, type OnboardingStore } from "../store/create-store.js";
+import type { TransportError } from "../transport/types.js";
+import { OnboardingContext } from "./context.js";
+
+export interface OnboardingProviderProps {
+  connection?: ConnectionOptions;
+  /** Supply a store to read it from outside; by default each provider makes its own. */
+  store?: OnboardingStore;
+  onError?: (error: TransportError) => void;
+  children?: ReactNode;
+}
+
+/** Gives its children one widget's store and session; nothing is shared between providers. */
+export function OnboardingProvider({ connection, store, onError, children }: OnboardingProviderProps) {
+  const [ownStore] = useState(() => store ?? createOnboardingStore());
+  const latest = useRef({ connection, onError });
+  latest.current = { connection, onError };
+  const value = useMemo(
+    () => ({
+      store: ownStore,
+      session: createSessionController({
+        store: ownStore,
+        connection: () => latest.current.connection,
+        onError: (error) => latest.current.onError?.(error),
+      }),
+    }),
+    [ownStore],
+  );
+  return <OnboardingContext.Provider value={value}>{children}</OnboardingContext.Provider>;
+}

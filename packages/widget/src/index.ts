@@ -1,0 +1,44 @@
+"use client";
+
+export * from "./cards/index.js";
+export { OnboardingProvider, type OnboardingProviderProps } from "./hooks/onboarding-provider.js";
+export { useOnboardingProfile } from "./hooks/use-onboarding-profile.js";
+export { type OnboardingSession, useOnboardingSession } from "./hooks/use-onboarding-session.js";
+export { useOnboardingStore } from "./hooks/use-onboarding-store.js";
+export { type CardLabels, DEFAULT_CARD_LABELS } from "./labels.js";
+export { MotionProvider } from "./motion/index.js";
+export type {
+  ConnectionDetails,
+  ConnectionOptions,
+  SessionController,
+} from "./session/controller.js";
+export { type ControlLabels, DEFAULT_CONTROL_LABELS } from "./session/labels.js";
+export { createOnboardingStore, type OnboardingActions, type OnboardingStore } from "./store/create-store.js";
+export { describeChange } from "./store/describe-change.js";
+export type {
+  AgentStatus,
+  Announcement,
+  ConnectionInfo,
+  ConnectionStatus,
+  LastChange,
+  MicrophoneStatus,
+  OnboardingState,
+  PendingEdit,
+  RejectedEdit,
+  TranscriptEntry,
+} from "./store/types.js";
+export {
+  CHAT_TOPIC,
+  createLiveKitTransport,
+  type LiveKitTransport,
+  type LiveKitTransportOptions,
+} from "./transport/livekit-transport.js";
+export { type RecordedMessage, type RecordingOptions, recordingFromReplay } from "./transport/recording.js";
+export { createReplayTransport, type ReplayTransportOptions } from "./transport/replay-transport.js";
+export type { Transport, TransportError, TransportSink } from "./transport/types.js";
+export {
+  type CssVariables,
+  VoiceOnboarding,
+  type VoiceOnboardingLabels,
+  type VoiceOnboardingProps,
+} from "./voice-onboarding.js";

@@ -1,0 +1,2 @@
+export { MotionProvider } from "./motion-provider.js";
+export { listItemMotion } from "./presets.js";

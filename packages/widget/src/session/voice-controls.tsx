@@ -1,0 +1,55 @@
+"use client";
+
+import { StartAudio } from "@livekit/components-react";
+import { useStore } from "zustand";
+import { useOnboardingSession } from "../hooks/use-onboarding-session.js";
+import { useOnboardingStore } from "../hooks/use-onboarding-store.js";
+import { AgentIndicator } from "./agent-indicator.js";
+import { ConnectionStatus } from "./connection-status.js";
+import type { ControlLabels } from "./labels.js";
+import { MicrophoneNotice } from "./microphone-notice.js";
+
+const LIVE = new Set(["connecting", "connected", "reconnecting"]);
+
+/** Start/stop, mute, the agent's state and the connection state. */
+export function VoiceControls({ labels }: { labels: ControlLabels }) {
+  const { connection, microphone, muted, start, stop, setMuted } = useOnboardingSession();
+  const hasRoom = useStore(useOnboardingStore(), (state) => state.room !== null);
+  const live = LIVE.has(connection.status);
+  const canMute = connection.status === "connected" && microphone === "granted";
+  return (
+    <section className="vo-controls" aria-label={labels.controlsRegion}>
+      <div className="vo-controls__row">
+        {live ? (
+          <button type="button" className="vo-button" data-variant="danger" onClick={() => void stop()}>
+            {labels.stop}
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="vo-button"
+            data-variant="primary"
+            disabled={microphone === "requesting"}
+            onClick={() => void start()}
+          >
+            {labels.start}
+          </button>
+        )}
+        {canMute && (
+          <button
+            type="button"
+            className="vo-button"
+            aria-pressed={muted}
+            onClick={() => void setMuted(!muted)}
+          >
+            {muted ? labels.unmute : labels.mute}
+          </button>
+        )}
+        {hasRoom && <StartAudio className="vo-button" label={labels.startAudio} />}
+        <AgentIndicator labels={labels} />
+      </div>
+      <ConnectionStatus labels={labels} />
+      <MicrophoneNotice labels={labels} />
+    </section>
+  );
+}

@@ -1,0 +1,183 @@
+import {
+  type ApplyResult,
+  applyMessage,
+  type EditCommand,
+  type EditResult,
+  type JobProfile,
+  PROTOCOL_VERSION,
+  type ProtocolMessage,
+} from "@voice-onboarding/protocol";
+import type { Room } from "livekit-client";
+import { createStore, type StoreApi } from "zustand/vanilla";
+import { changedIds, describeChange } from "./describe-change.js";
+import { applyEditOptimistically, touchedIds } from "./optimistic.js";
+import type {
+  AgentStatus,
+  ConnectionInfo,
+  EditDraft,
+  MicrophoneStatus,
+  OnboardingState,
+  PendingEdit,
+  TranscriptEntry,
+} from "./types.js";
+
+export interface OnboardingActions {
+  /** Folds one agent message in; the transport asks for a snapshot when this says gap or rejected. */
+  receive(message: ProtocolMessage): ApplyResult["status"];
+  /** Shows a recruiter edit at once and returns the command to send; throws before a profile exists. */
+  beginEdit(draft: EditDraft): EditCommand;
+  settleEdit(result: EditResult): void;
+  setConnection(connection: ConnectionInfo): void;
+  setAgentState(agentState: AgentStatus): void;
+  setMicrophone(microphone: MicrophoneStatus): void;
+  setMuted(muted: boolean): void;
+  setRoom(room: Room | null): void;
+  upsertTranscript(entry: TranscriptEntry): void;
+  announce(text: string): void;
+}
+
+export type OnboardingStore = StoreApi<OnboardingState & OnboardingActions>;
+
+const MAX_TRANSCRIPT_ENTRIES = 200;
+
+function initialState(): OnboardingState {
+  return {
+    profile: null,
+    confirmedProfile: null,
+    connection: { status: "idle", error: null },
+    agentState: "disconnected",
+    microphone: "unknown",
+    muted: false,
+    transcript: [],
+    pendingEdits: {},
+    lastChange: null,
+    lastRejected: null,
+    announcement: null,
+    room: null,
+    needsSnapshot: false,
+  };
+}
+
+function shownProfile(confirmed: JobProfile | null, pending: Record<string, PendingEdit>): JobProfile | null {
+  if (confirmed === null) return null;
+  return Object.values(pending).reduce(
+    (profile, edit) => applyEditOptimistically(profile, edit.command),
+    confirmed,
+  );
+}
+
+/** Drops confirmed edits whose agent message has arrived: the profile now carries them. */
+function unsettled(pending: Record<string, PendingEdit>, version: number): Record<string, PendingEdit> {
+  return Object.fromEntries(
+    Object.entries(pending).filter(([, edit]) => edit.confirmedSeq === null || edit.confirmedSeq > version),
+  );
+}
+
+let commandCounter = 0;
+function newCommandId(): string {
+  commandCounter += 1;
+  const random = globalThis.crypto?.randomUUID?.() ?? Math.random().toString(36).slice(2);
+  return `edit-${commandCounter}-${random}`.slice(0, 64);
+}
+
+/** One store per mounted widget: two widgets on a page never share state. */
+export function createOnboardingStore(): OnboardingStore {
+  return createStore<OnboardingState & OnboardingActions>()((set, get) => {
+    let announcementId = 0;
+    const announcement = (text: string) => {
+      announcementId += 1;
+      return { id: announcementId, text };
+    };
+
+    return {
+      ...initialState(),
+
+      receive(message) {
+        const state = get();
+        const result = applyMessage(state.confirmedProfile, message);
+        if (result.status === "stale") return result.status;
+        if (result.status !== "applied") {
+          set({ needsSnapshot: true });
+          return result.status;
+        }
+        const pendingEdits = unsettled(state.pendingEdits, result.profile.version);
+        set({
+          confirmedProfile: result.profile,
+          profile: shownProfile(result.profile, pendingEdits),
+          pendingEdits,
+          needsSnapshot: false,
+          lastChange: {
+            type: message.type,
+            ids: changedIds(message, state.confirmedProfile),
+            at: Date.now(),
+          },
+          announcement: announcement(describeChange(message, state.confirmedProfile)),
+        });
+        return result.status;
+      },
+
+      beginEdit(draft) {
+        const { confirmedProfile, pendingEdits } = get();
+        if (confirmedProfile === null) throw new Error("cannot edit before the profile has loaded");
+        const command = {
+          ...draft,
+          v: PROTOCOL_VERSION,
+          sessionId: confirmedProfile.sessionId,
+          commandId: newCommandId(),
+        } as EditCommand;
+        const next = {
+          ...pendingEdits,
+          [command.commandId]: { command, itemIds: touchedIds(draft), confirmedSeq: null },
+        };
+        set({ pendingEdits: next, profile: shownProfile(confirmedProfile, next), lastRejected: null });
+        return command;
+      },
+
+      settleEdit(result) {
+        const { confirmedProfile, pendingEdits } = get();
+        const edit = pendingEdits[result.commandId];
+        if (edit === undefined) return;
+        if (result.ok) {
+          const confirmed = { ...edit, confirmedSeq: result.seq };
+          const next = unsettled(
+            { ...pendingEdits, [result.commandId]: confirmed },
+            confirmedProfile?.version ?? -1,
+          );
+          set({ pendingEdits: next, profile: shownProfile(confirmedProfile, next) });
+          return;
+        }
+        const rest = { ...pendingEdits };
+        delete rest[result.commandId];
+        set({
+          pendingEdits: rest,
+          profile: shownProfile(confirmedProfile, rest),
+          lastRejected: {
+            commandId: result.commandId,
+            type: edit.command.type,
+            itemIds: edit.itemIds,
+            reason: result.error.message,
+            at: Date.now(),
+          },
+          announcement: announcement(`Edit not saved: ${result.error.message}`),
+        });
+      },
+
+      setConnection: (connection) => set({ connection }),
+      setAgentState: (agentState) => set({ agentState }),
+      setMicrophone: (microphone) => set({ microphone }),
+      setMuted: (muted) => set({ muted }),
+      setRoom: (room) => set({ room }),
+      announce: (text) => set({ announcement: announcement(text) }),
+
+      upsertTranscript(entry) {
+        const { transcript } = get();
+        const index = transcript.findIndex((existing) => existing.id === entry.id);
+        const next =
+          index === -1
+            ? [...transcript, entry].slice(-MAX_TRANSCRIPT_ENTRIES)
+            : transcript.map((existing, at) => (at === index ? { ...entry, at: existing.at } : existing));
+        set({ transcript: next });
+      },
+    };
+  });
+}

@@ -1,0 +1,88 @@
+import type { EditCommand, EditCommandType, JobProfile, MessageType } from "@voice-onboarding/protocol";
+import type { Room } from "livekit-client";
+
+export type ConnectionStatus =
+  | "idle"
+  | "connecting"
+  | "connected"
+  | "reconnecting"
+  | "disconnected"
+  | "failed";
+
+/** Mirrors LiveKit's `lk.agent.state` attribute, plus the states before an agent joined. */
+export type AgentStatus =
+  | "disconnected"
+  | "connecting"
+  | "initializing"
+  | "idle"
+  | "listening"
+  | "thinking"
+  | "speaking";
+
+export type MicrophoneStatus = "unknown" | "requesting" | "granted" | "denied" | "unavailable" | "text-only";
+
+/** An edit as the cards express it: the protocol command without envelope fields. */
+export type { EditDraft } from "../cards/types.js";
+
+export interface TranscriptEntry {
+  /** Stable per utterance so interim transcriptions replace themselves. */
+  id: string;
+  speaker: "agent" | "recruiter";
+  text: string;
+  final: boolean;
+  at: number;
+}
+
+export interface PendingEdit {
+  command: EditCommand;
+  /** Ids of the traits/stages/nuances (or field names) the edit touches, for the cards' pending state. */
+  itemIds: string[];
+  /** Set once the agent confirmed: the edit stays shown until a message with this seq arrives. */
+  confirmedSeq: number | null;
+}
+
+export interface RejectedEdit {
+  commandId: string;
+  type: EditCommandType;
+  itemIds: string[];
+  reason: string;
+  at: number;
+}
+
+export interface LastChange {
+  type: MessageType;
+  ids: string[];
+  at: number;
+}
+
+export interface Announcement {
+  /** Increments so the same words announced twice still change the live region. */
+  id: number;
+  text: string;
+}
+
+export interface ConnectionInfo {
+  status: ConnectionStatus;
+  /** Why the connection failed, in words for the recruiter. */
+  error: string | null;
+}
+
+export interface OnboardingState {
+  /** The profile shown: the agent's profile with pending recruiter edits applied on top. */
+  profile: JobProfile | null;
+  /** The last profile the agent published. */
+  confirmedProfile: JobProfile | null;
+  connection: ConnectionInfo;
+  agentState: AgentStatus;
+  microphone: MicrophoneStatus;
+  muted: boolean;
+  transcript: TranscriptEntry[];
+  pendingEdits: Record<string, PendingEdit>;
+  lastChange: LastChange | null;
+  lastRejected: RejectedEdit | null;
+  announcement: Announcement | null;
+  /** The LiveKit room while a token-based session runs; null for custom transports. */
+  room: Room | null;
+  /** A gap or an inconsistent message was seen: the profile is behind until a snapshot arrives. */
+  needsSnapshot: boolean;
+}

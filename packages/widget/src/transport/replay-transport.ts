@@ -1,0 +1,118 @@
+import {
+  applyMessage,
+  type JobProfile,
+  PROTOCOL_VERSION,
+  type ProtocolMessage,
+} from "@voice-onboarding/protocol";
+import { applyEditOptimistically } from "../store/optimistic.js";
+import type { RecordedMessage } from "./recording.js";
+import type { Transport, TransportSink } from "./types.js";
+
+export interface ReplayTransportOptions {
+  recording: readonly RecordedMessage[];
+  /** 2 plays twice as fast. */
+  speed?: number;
+}
+
+function snapshotOf(profile: JobProfile, source: ProtocolMessage["source"]): ProtocolMessage {
+  return {
+    v: PROTOCOL_VERSION,
+    sessionId: profile.sessionId,
+    seq: profile.version,
+    at: new Date().toISOString(),
+    source,
+    type: "profile.snapshot",
+    data: { profile },
+  };
+}
+
+/** Moves a recorded message past the versions local edits used, so it still applies on top of them. */
+function shifted(message: ProtocolMessage, offset: number): ProtocolMessage {
+  if (offset === 0) return message;
+  if (message.type === "profile.snapshot") {
+    const profile = { ...message.data.profile, version: message.data.profile.version + offset };
+    return { ...message, seq: message.seq + offset, data: { profile } };
+  }
+  return { ...message, seq: message.seq + offset };
+}
+
+/**
+ * Plays a recorded session with timers: for demos, stories and tests without a LiveKit server.
+ * Edits are confirmed locally, so a demo can be edited like the real thing.
+ */
+export function createReplayTransport({ recording, speed = 1 }: ReplayTransportOptions): Transport {
+  let sink: TransportSink | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let position = 0;
+  /** The state at the current position, local edits included. */
+  let current: JobProfile | null = null;
+  /** Versions taken by local edits. */
+  let offset = 0;
+  let typedCount = 0;
+
+  function deliver(message: ProtocolMessage) {
+    const result = applyMessage(current, message);
+    if (result.status !== "applied") return;
+    current = result.profile;
+    sink?.message(message);
+  }
+
+  function scheduleNext() {
+    const next = recording[position];
+    if (next === undefined) {
+      sink?.agentState("listening");
+      return;
+    }
+    timer = setTimeout(() => {
+      position += 1;
+      sink?.agentState("speaking");
+      deliver(shifted(next.message, offset));
+      scheduleNext();
+    }, next.delayMs / speed);
+  }
+
+  return {
+    connect(target) {
+      sink = target;
+      target.connection("connected");
+      target.agentState("listening");
+      scheduleNext();
+    },
+
+    async requestSnapshot() {
+      if (current !== null) sink?.message(snapshotOf(current, "agent"));
+    },
+
+    async sendEdit(command) {
+      if (current === null || command.sessionId !== current.sessionId) {
+        return {
+          ok: false,
+          commandId: command.commandId,
+          error: { code: "not_found", message: "There is no profile to edit yet." },
+        };
+      }
+      offset += 1;
+      const edited = { ...applyEditOptimistically(current, command), version: current.version + 1 };
+      deliver(snapshotOf(edited, "recruiter"));
+      return { ok: true, commandId: command.commandId, seq: edited.version };
+    },
+
+    async sendText(text) {
+      typedCount += 1;
+      sink?.transcript({
+        id: `typed-${typedCount}`,
+        speaker: "recruiter",
+        text,
+        final: true,
+        at: Date.now(),
+      });
+    },
+
+    disconnect() {
+      clearTimeout(timer);
+      sink?.connection("disconnected");
+      sink?.agentState("disconnected");
+      sink = null;
+    },
+  };
+}

@@ -1,0 +1,135 @@
+"use client";
+
+import type { JobProfile } from "@voice-onboarding/protocol";
+import { type CSSProperties, useEffect, useMemo } from "react";
+import { useStore } from "zustand";
+import { useShallow } from "zustand/react/shallow";
+import { ProfileCards } from "./cards/profile-cards.js";
+import { OnboardingProvider } from "./hooks/onboarding-provider.js";
+import { useOnboardingSession } from "./hooks/use-onboarding-session.js";
+import { useOnboardingStore } from "./hooks/use-onboarding-store.js";
+import type { CardLabels } from "./labels.js";
+import { Announcer } from "./session/announcer.js";
+import type { ConnectionDetails, ConnectionOptions } from "./session/controller.js";
+import { type ControlLabels, DEFAULT_CONTROL_LABELS } from "./session/labels.js";
+import { LiveKitScope } from "./session/livekit-scope.js";
+import { TextInput } from "./session/text-input.js";
+import { Transcript } from "./session/transcript.js";
+import { VoiceControls } from "./session/voice-controls.js";
+import type { ConnectionStatus } from "./store/types.js";
+import type { Transport, TransportError } from "./transport/types.js";
+
+export type VoiceOnboardingLabels = Partial<CardLabels> & Partial<ControlLabels>;
+export type CssVariables = { [name: `--vo-${string}`]: string | number };
+
+export interface VoiceOnboardingProps {
+  /** Preferred: called on start to get a fresh LiveKit token from the host's backend. */
+  tokenFetcher?: () => Promise<ConnectionDetails>;
+  serverUrl?: string;
+  participantToken?: string;
+  /** A replay or custom transport instead of LiveKit. */
+  transport?: Transport;
+  theme?: "light" | "dark" | "auto";
+  style?: CSSProperties;
+  cssVariables?: CssVariables;
+  labels?: VoiceOnboardingLabels;
+  className?: string;
+  onProfileChange?: (profile: JobProfile) => void;
+  onComplete?: (profile: JobProfile) => void;
+  onError?: (error: TransportError) => void;
+  onConnectionChange?: (status: ConnectionStatus) => void;
+}
+
+type Callbacks = Pick<VoiceOnboardingProps, "onProfileChange" | "onComplete" | "onConnectionChange">;
+
+function connectionOf({ tokenFetcher, serverUrl, participantToken, transport }: VoiceOnboardingProps) {
+  if (transport) return { transport } satisfies ConnectionOptions;
+  if (tokenFetcher) return { tokenFetcher } satisfies ConnectionOptions;
+  if (serverUrl && participantToken) return { serverUrl, participantToken } satisfies ConnectionOptions;
+  return undefined;
+}
+
+function useHostCallbacks({ onProfileChange, onComplete, onConnectionChange }: Callbacks) {
+  const store = useOnboardingStore();
+  useEffect(
+    () =>
+      store.subscribe((state, previous) => {
+        const profile = state.confirmedProfile;
+        if (profile && profile !== previous.confirmedProfile) {
+          onProfileChange?.(profile);
+          if (profile.status === "completed" && previous.confirmedProfile?.status !== "completed") {
+            onComplete?.(profile);
+          }
+        }
+        if (state.connection.status !== previous.connection.status)
+          onConnectionChange?.(state.connection.status);
+      }),
+    [store, onProfileChange, onComplete, onConnectionChange],
+  );
+}
+
+function Cards({ labels }: { labels: VoiceOnboardingLabels }) {
+  const { edit } = useOnboardingSession();
+  const store = useOnboardingStore();
+  const profile = useStore(store, (state) => state.profile);
+  const highlighted = useStore(store, (state) => state.lastChange?.ids);
+  const pendingIds = useStore(
+    store,
+    useShallow((state) => Object.values(state.pendingEdits).flatMap((pending) => pending.itemIds)),
+  );
+  const lastRejected = useStore(store, (state) => state.lastRejected);
+  const rejected = useMemo(
+    () => (lastRejected?.itemIds[0] ? { id: lastRejected.itemIds[0], reason: lastRejected.reason } : null),
+    [lastRejected],
+  );
+  if (profile === null) return null;
+  return (
+    <ProfileCards
+      profile={profile}
+      highlighted={highlighted}
+      pendingIds={pendingIds}
+      rejected={rejected}
+      onEdit={(draft) => void edit(draft)}
+      labels={labels}
+    />
+  );
+}
+
+function Layout({
+  theme = "auto",
+  style,
+  cssVariables,
+  labels = {},
+  className,
+  ...callbacks
+}: VoiceOnboardingProps) {
+  useHostCallbacks(callbacks);
+  const room = useStore(useOnboardingStore(), (state) => state.room);
+  const controlLabels = useMemo(() => ({ ...DEFAULT_CONTROL_LABELS, ...labels }), [labels]);
+  return (
+    <div
+      className={["vo-root", className].filter(Boolean).join(" ")}
+      data-theme={theme}
+      style={{ ...cssVariables, ...style }}
+    >
+      <LiveKitScope room={room}>
+        <div className="vo-session">
+          <VoiceControls labels={controlLabels} />
+          <Transcript labels={controlLabels} />
+          <TextInput labels={controlLabels} />
+        </div>
+        <Cards labels={labels} />
+        <Announcer />
+      </LiveKitScope>
+    </div>
+  );
+}
+
+/** The voice intake widget: voice controls, live transcript, text input and the profile cards. */
+export function VoiceOnboarding(props: VoiceOnboardingProps) {
+  return (
+    <OnboardingProvider connection={connectionOf(props)} onError={props.onError}>
+      <Layout {...props} />
+    </OnboardingProvider>
+  );
+}

@@ -1,0 +1,250 @@
+import {
+  decodeEditCommand,
+  type EditResult,
+  encodeEditResult,
+  encodeMessage,
+  type ProtocolMessage,
+  RPC_METHOD,
+} from "@voice-onboarding/protocol";
+import {
+  ConnectionState,
+  Encryption_Type,
+  ParticipantKind,
+  type PerformRpcParams,
+  Room,
+  RoomEvent,
+} from "livekit-client";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { createOnboardingStore, type OnboardingStore } from "../src/store/create-store.js";
+import { sinkForStore } from "../src/store/sink.js";
+import { createLiveKitTransport, type LiveKitTransport } from "../src/transport/livekit-transport.js";
+import type { TransportError } from "../src/transport/types.js";
+import { baseProfile, snapshot, traitCreated } from "./fixtures.js";
+import {
+  deliverDataPacket,
+  deliverTextStream,
+  joinAgent,
+  joinParticipant,
+  setConnectionState,
+} from "./livekit-room.js";
+
+/**
+ * A real, unconnected livekit-client Room. Only the agent's RPC answers are a local stand-in
+ * (`localParticipant.performRpc` is replaced), because no LiveKit server or agent runs here.
+ */
+let room: Room;
+let store: OnboardingStore;
+let transport: LiveKitTransport;
+let errors: TransportError[];
+let rpcCalls: PerformRpcParams[];
+let agentProfile: ProtocolMessage;
+let answerEdit: (payload: string) => EditResult;
+
+function standInAgentRpc() {
+  rpcCalls = [];
+  vi.spyOn(room.localParticipant, "performRpc").mockImplementation((params) => {
+    rpcCalls.push(params);
+    const reply =
+      params.method === RPC_METHOD.snapshot
+        ? encodeMessage(agentProfile)
+        : encodeEditResult(answerEdit(params.payload));
+    return Promise.resolve(reply) as ReturnType<Room["localParticipant"]["performRpc"]>;
+  });
+}
+
+const profileNames = () => store.getState().profile?.traits.map((trait) => trait.name);
+const snapshotCalls = () => rpcCalls.filter((call) => call.method === RPC_METHOD.snapshot);
+
+beforeEach(() => {
+  room = new Room();
+  store = createOnboardingStore();
+  errors = [];
+  agentProfile = snapshot(baseProfile({ version: 1 }));
+  answerEdit = (payload) => {
+    const decoded = decodeEditCommand(payload);
+    if (!decoded.ok) throw new Error(decoded.error.message);
+    return { ok: true, commandId: decoded.message.commandId, seq: 2 };
+  };
+  standInAgentRpc();
+  joinAgent(room, { "lk.agent.state": "listening" });
+  transport = createLiveKitTransport({ room, onError: (error) => errors.push(error) });
+  transport.connect(sinkForStore(store));
+});
+
+afterEach(() => transport.disconnect());
+
+describe("createLiveKitTransport with data packets", () => {
+  it("applies agent messages in order and drops duplicates and stale ones", () => {
+    deliverDataPacket(room, "agent-1", encodeMessage(snapshot()));
+    deliverDataPacket(room, "agent-1", encodeMessage(traitCreated(2, "t1", "Go")));
+    deliverDataPacket(room, "agent-1", encodeMessage(traitCreated(2, "t1", "Go")));
+    deliverDataPacket(room, "agent-1", encodeMessage(traitCreated(3, "t2", "Rust")));
+    deliverDataPacket(room, "agent-1", encodeMessage(snapshot(baseProfile({ version: 2 }))));
+    expect(profileNames()).toEqual(["Go", "Rust"]);
+    expect(store.getState().profile?.version).toBe(3);
+    expect(snapshotCalls()).toHaveLength(0);
+  });
+
+  it("asks the agent for a snapshot on a gap, then replays what was held", async () => {
+    deliverDataPacket(room, "agent-1", encodeMessage(snapshot()));
+    agentProfile = snapshot(
+      baseProfile({
+        version: 3,
+        traits: [{ id: "t1", name: "Go", description: "Go", priority: "must_have", signals: [] }],
+      }),
+    );
+    deliverDataPacket(room, "agent-1", encodeMessage(traitCreated(4, "t4", "Kafka")));
+    expect(snapshotCalls()).toEqual([
+      { destinationIdentity: "agent-1", method: RPC_METHOD.snapshot, payload: "" },
+    ]);
+    await vi.waitFor(() => expect(store.getState().profile?.version).toBe(4));
+    expect(profileNames()).toEqual(["Go", "Kafka"]);
+    expect(store.getState().needsSnapshot).toBe(false);
+  });
+
+  it("ignores messages from anyone but the agent, and counts them", () => {
+    joinParticipant(room, "mallory", ParticipantKind.STANDARD);
+    deliverDataPacket(room, "mallory", encodeMessage(snapshot()));
+    deliverDataPacket(room, "unknown-identity", encodeMessage(snapshot()));
+    expect(store.getState().profile).toBeNull();
+    expect(transport.ignoredMessages).toBe(2);
+    expect(errors).toEqual([]);
+  });
+
+  it("reports a malformed payload through onError without throwing", () => {
+    expect(() => deliverDataPacket(room, "agent-1", "{not json")).not.toThrow();
+    deliverDataPacket(room, "agent-1", JSON.stringify({ ...snapshot(), type: "trait.exploded" }));
+    expect(errors.map((error) => error.kind)).toEqual(["invalid_message", "invalid_message"]);
+    expect(store.getState().profile).toBeNull();
+  });
+
+  it("ignores other topics", () => {
+    deliverDataPacket(room, "agent-1", encodeMessage(snapshot()), "some.other.topic");
+    expect(store.getState().profile).toBeNull();
+    expect(errors).toEqual([]);
+  });
+
+  it("asks for a snapshot after a reconnect", async () => {
+    room.emit(RoomEvent.Reconnected);
+    await vi.waitFor(() => expect(store.getState().profile?.version).toBe(1));
+    expect(snapshotCalls()).toHaveLength(1);
+  });
+
+  it("asks for a snapshot when mounted into a room that is already connected", async () => {
+    transport.disconnect();
+    setConnectionState(room, ConnectionState.Connected);
+    const lateStore = createOnboardingStore();
+    transport = createLiveKitTransport({ room });
+    transport.connect(sinkForStore(lateStore));
+    await vi.waitFor(() => expect(lateStore.getState().profile?.version).toBe(1));
+    expect(lateStore.getState().connection.status).toBe("connected");
+  });
+
+  it("follows the room's connection state and the agent's state attribute", () => {
+    expect(store.getState().agentState).toBe("listening");
+    setConnectionState(room, ConnectionState.Reconnecting);
+    expect(store.getState().connection.status).toBe("reconnecting");
+    const agent = room.remoteParticipants.get("agent-1");
+    if (!agent) throw new Error("agent missing");
+    room.emit(RoomEvent.ParticipantAttributesChanged, { "lk.agent.state": "thinking" }, agent);
+    // Attributes live on the participant; the event says which changed.
+    Object.defineProperty(agent, "attributes", { value: { "lk.agent.state": "speaking" } });
+    room.emit(RoomEvent.ParticipantAttributesChanged, { "lk.agent.state": "speaking" }, agent);
+    expect(store.getState().agentState).toBe("speaking");
+    room.emit(RoomEvent.ParticipantDisconnected, agent);
+    expect(store.getState().agentState).toBe("disconnected");
+  });
+});
+
+describe("createLiveKitTransport with text streams", () => {
+  beforeEach(() => setConnectionState(room, ConnectionState.Connected));
+
+  it("reads the agent's text streams, chunked, in order", async () => {
+    deliverTextStream(room, "agent-1", [encodeMessage(snapshot())]);
+    await vi.waitFor(() => expect(store.getState().profile?.version).toBe(1));
+    const encoded = encodeMessage(traitCreated(2, "t1", "Distributed Systems"));
+    deliverTextStream(room, "agent-1", [encoded.slice(0, 20), encoded.slice(20)]);
+    await vi.waitFor(() => expect(profileNames()).toEqual(["Distributed Systems"]));
+  });
+
+  it("ignores text streams from a non-agent participant", async () => {
+    deliverTextStream(room, "agent-1", [encodeMessage(snapshot())]);
+    await vi.waitFor(() => expect(store.getState().profile?.version).toBe(1));
+    joinParticipant(room, "mallory", ParticipantKind.STANDARD);
+    deliverTextStream(room, "mallory", [encodeMessage(traitCreated(2, "t1", "Injected"))]);
+    await vi.waitFor(() => expect(transport.ignoredMessages).toBe(1));
+    expect(profileNames()).toEqual([]);
+  });
+});
+
+describe("createLiveKitTransport edits and text", () => {
+  beforeEach(() =>
+    deliverDataPacket(
+      room,
+      "agent-1",
+      encodeMessage(
+        snapshot(
+          baseProfile({
+            traits: [{ id: "t1", name: "Go", description: "Go", priority: "must_have", signals: [] }],
+          }),
+        ),
+      ),
+    ),
+  );
+
+  it("sends an edit by RPC; the edit stays pending until the agent's message confirms it", async () => {
+    const command = store.getState().beginEdit({ type: "trait.delete", data: { traitId: "t1" } });
+    const result = await transport.sendEdit(command);
+    store.getState().settleEdit(result);
+    const editCall = rpcCalls.find((call) => call.method === RPC_METHOD.edit);
+    expect(decodeEditCommand(editCall?.payload ?? "")).toMatchObject({
+      ok: true,
+      message: { commandId: command.commandId },
+    });
+    expect(store.getState().pendingEdits[command.commandId]?.confirmedSeq).toBe(2);
+    expect(profileNames()).toEqual([]);
+    deliverDataPacket(
+      room,
+      "agent-1",
+      encodeMessage({ ...traitCreated(2, "x", "x"), type: "trait.deleted", data: { traitId: "t1" } }),
+    );
+    expect(store.getState().pendingEdits).toEqual({});
+    expect(profileNames()).toEqual([]);
+  });
+
+  it("rolls an edit back when the agent refuses it", async () => {
+    answerEdit = (payload) => {
+      const commandId = decodeEditCommand(payload).ok ? JSON.parse(payload).commandId : "";
+      return { ok: false, commandId, error: { code: "forbidden", message: "Stages are locked." } };
+    };
+    const command = store.getState().beginEdit({ type: "trait.delete", data: { traitId: "t1" } });
+    store.getState().settleEdit(await transport.sendEdit(command));
+    expect(profileNames()).toEqual(["Go"]);
+    expect(store.getState().lastRejected?.reason).toBe("Stages are locked.");
+  });
+
+  it("turns an unreadable or failed RPC reply into an unavailable result", async () => {
+    vi.mocked(room.localParticipant.performRpc).mockImplementationOnce(
+      () => Promise.resolve("garbage") as ReturnType<Room["localParticipant"]["performRpc"]>,
+    );
+    const command = store.getState().beginEdit({ type: "trait.delete", data: { traitId: "t1" } });
+    const result = await transport.sendEdit(command);
+    expect(result).toMatchObject({ ok: false, error: { code: "unavailable" } });
+    expect(errors.map((error) => error.kind)).toEqual(["edit_failed"]);
+  });
+
+  it("sends typed text on LiveKit's chat topic and shows it in the transcript", async () => {
+    const sendText = vi.spyOn(room.localParticipant, "sendText").mockResolvedValue({
+      id: "s",
+      topic: "lk.chat",
+      mimeType: "text/plain",
+      timestamp: 0,
+      encryptionType: Encryption_Type.NONE,
+    });
+    await transport.sendText("We also need Kafka experience");
+    expect(sendText).toHaveBeenCalledWith("We also need Kafka experience", { topic: "lk.chat" });
+    expect(store.getState().transcript).toMatchObject([
+      { speaker: "recruiter", text: "We also need Kafka experience" },
+    ]);
+  });
+});

@@ -1,0 +1,73 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { createOnboardingStore } from "../src/store/create-store.js";
+import { sinkForStore } from "../src/store/sink.js";
+import { recordingFromReplay } from "../src/transport/recording.js";
+import { createReplayTransport } from "../src/transport/replay-transport.js";
+import { snapshot, traitCreated } from "./fixtures.js";
+
+const replayOutput = { messages: [snapshot(), traitCreated(2, "t1", "Go"), traitCreated(3, "t2", "Rust")] };
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe("recordingFromReplay", () => {
+  it("keeps the agent's pacing from each message's time, shortening long pauses", () => {
+    const recording = recordingFromReplay(replayOutput, { maxDelayMs: 500 });
+    expect(recording.map((item) => item.delayMs)).toEqual([0, 500, 500]);
+    expect(recording.map((item) => item.message.seq)).toEqual([1, 2, 3]);
+  });
+
+  it("names the message that is invalid", () => {
+    expect(() => recordingFromReplay({ messages: [snapshot(), { type: "nope" }] })).toThrow(
+      /replay message 1/,
+    );
+  });
+});
+
+describe("createReplayTransport", () => {
+  const recording = recordingFromReplay(replayOutput, { maxDelayMs: 1000 });
+
+  it("plays the recording in order on its timers", () => {
+    const store = createOnboardingStore();
+    createReplayTransport({ recording, speed: 2 }).connect(sinkForStore(store));
+    expect(store.getState().connection.status).toBe("connected");
+    vi.advanceTimersByTime(0);
+    expect(store.getState().profile?.version).toBe(1);
+    vi.advanceTimersByTime(499);
+    expect(store.getState().profile?.traits).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(store.getState().profile?.traits.map((t) => t.name)).toEqual(["Go"]);
+    vi.advanceTimersByTime(500);
+    expect(store.getState().profile?.traits.map((t) => t.name)).toEqual(["Go", "Rust"]);
+    expect(store.getState().agentState).toBe("listening");
+  });
+
+  it("answers a snapshot request with the state at the current position", async () => {
+    const transport = createReplayTransport({ recording });
+    const first = createOnboardingStore();
+    transport.connect(sinkForStore(first));
+    vi.advanceTimersByTime(1000);
+    transport.disconnect();
+    const late = createOnboardingStore();
+    transport.connect(sinkForStore(late));
+    await transport.requestSnapshot();
+    expect(late.getState().profile?.version).toBe(2);
+    expect(late.getState().profile?.traits.map((t) => t.name)).toEqual(["Go"]);
+  });
+
+  it("confirms edits locally and keeps playing on top of them", async () => {
+    const store = createOnboardingStore();
+    const transport = createReplayTransport({ recording });
+    transport.connect(sinkForStore(store));
+    vi.advanceTimersByTime(1000);
+    const command = store
+      .getState()
+      .beginEdit({ type: "trait.update", data: { traitId: "t1", name: "Golang" } });
+    store.getState().settleEdit(await transport.sendEdit(command));
+    expect(store.getState().pendingEdits).toEqual({});
+    expect(store.getState().confirmedProfile?.traits.map((t) => t.name)).toEqual(["Golang"]);
+    vi.advanceTimersByTime(1000);
+    expect(store.getState().profile?.traits.map((t) => t.name)).toEqual(["Golang", "Rust"]);
+    expect(store.getState().profile?.version).toBe(4);
+  });
+});
