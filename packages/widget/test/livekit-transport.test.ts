@@ -13,6 +13,7 @@ import {
   type PerformRpcParams,
   Room,
   RoomEvent,
+  RpcError,
 } from "livekit-client";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createOnboardingStore, type OnboardingStore } from "../src/store/create-store.js";
@@ -30,7 +31,10 @@ import {
 
 /**
  * A real, unconnected livekit-client Room. Only the agent's RPC answers are a local stand-in
- * (`localParticipant.performRpc` is replaced), because no LiveKit server or agent runs here.
+ * (`localParticipant.performRpc` is replaced), because no LiveKit server or agent runs here. The
+ * stand-in answers as the real agent does (packages/agent/src/edits): a snapshot request is
+ * acknowledged with `{ seq }` and the snapshot itself arrives as a text stream on the protocol
+ * topic; a refused edit is an RpcError whose `data` is the encoded EditResult.
  */
 let room: Room;
 let store: OnboardingStore;
@@ -42,13 +46,17 @@ let answerEdit: (payload: string) => EditResult;
 
 function standInAgentRpc() {
   rpcCalls = [];
-  vi.spyOn(room.localParticipant, "performRpc").mockImplementation((params) => {
+  vi.spyOn(room.localParticipant, "performRpc").mockImplementation(async (params) => {
     rpcCalls.push(params);
-    const reply =
-      params.method === RPC_METHOD.snapshot
-        ? encodeMessage(agentProfile)
-        : encodeEditResult(answerEdit(params.payload));
-    return Promise.resolve(reply) as ReturnType<Room["localParticipant"]["performRpc"]>;
+    if (params.method === RPC_METHOD.snapshot) {
+      const streamed = encodeMessage(agentProfile);
+      // Like the network: the stream arrives after this call returns, not inside it.
+      setTimeout(() => deliverTextStream(room, "agent-1", [streamed]), 0);
+      return JSON.stringify({ seq: agentProfile.seq });
+    }
+    const result = answerEdit(params.payload);
+    if (!result.ok) throw new RpcError(2403, result.error.message, encodeEditResult(result));
+    return encodeEditResult(result);
   });
 }
 
@@ -86,6 +94,7 @@ describe("createLiveKitTransport with data packets", () => {
   });
 
   it("asks the agent for a snapshot on a gap, then replays what was held", async () => {
+    setConnectionState(room, ConnectionState.Connected); // the room reads text streams only when connected
     deliverDataPacket(room, "agent-1", encodeMessage(snapshot()));
     agentProfile = snapshot(
       baseProfile({
@@ -125,6 +134,7 @@ describe("createLiveKitTransport with data packets", () => {
   });
 
   it("asks for a snapshot after a reconnect", async () => {
+    setConnectionState(room, ConnectionState.Connected);
     room.emit(RoomEvent.Reconnected);
     await vi.waitFor(() => expect(store.getState().profile?.version).toBe(1));
     expect(snapshotCalls()).toHaveLength(1);

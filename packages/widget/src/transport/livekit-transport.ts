@@ -13,6 +13,7 @@ import {
   type RemoteParticipant,
   type Room,
   RoomEvent,
+  RpcError,
   type TextStreamHandler,
 } from "livekit-client";
 import type { AgentStatus, ConnectionStatus } from "../store/types.js";
@@ -123,6 +124,11 @@ export function createLiveKitTransport({ room, onError }: LiveKitTransportOption
     if (participant.isAgent) sink?.agentState("disconnected");
   };
 
+  /**
+   * Asks the agent for a snapshot. RPC replies are capped at 15 KiB, smaller than a large profile,
+   * so the agent streams the snapshot on the protocol topic and the reply only acknowledges it;
+   * a reply that is itself a snapshot is applied too.
+   */
   async function fetchSnapshot(agent: RemoteParticipant) {
     try {
       const reply = await room.localParticipant.performRpc({
@@ -131,12 +137,7 @@ export function createLiveKitTransport({ room, onError }: LiveKitTransportOption
         payload: "",
       });
       const decoded = decodeMessage(reply);
-      if (!decoded.ok || decoded.message.type !== "profile.snapshot") {
-        const why = decoded.ok ? `got ${decoded.message.type}` : decoded.error.message;
-        report({ kind: "snapshot_failed", message: `snapshot reply unusable: ${why}` });
-        return;
-      }
-      intake.accept(decoded.message);
+      if (decoded.ok && decoded.message.type === "profile.snapshot") intake.accept(decoded.message);
     } catch (cause) {
       report({ kind: "snapshot_failed", message: `snapshot request failed: ${String(cause)}` });
     }
@@ -206,6 +207,9 @@ export function createLiveKitTransport({ room, onError }: LiveKitTransportOption
         report({ kind: "edit_failed", message: `edit reply unusable: ${decoded.error.message}` });
         return unavailable(command, "The agent's answer could not be read.");
       } catch (cause) {
+        // The agent refuses an edit with an RpcError whose data is the encoded EditResult.
+        const refusal = cause instanceof RpcError && cause.data ? decodeEditResult(cause.data) : null;
+        if (refusal?.ok) return refusal.message;
         report({ kind: "edit_failed", message: `edit request failed: ${String(cause)}` });
         return unavailable(command, "The agent did not answer. Try again.");
       }
