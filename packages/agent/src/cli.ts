@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+import { setMaxListeners } from "node:events";
+import { REPLAY_USAGE, replayCommand } from "./cli/replay.js";
+import { UsageError } from "./cli/usage.js";
+
+interface Command {
+  usage: string;
+  summary: string;
+  run(args: string[]): Promise<void>;
+}
+
+const COMMANDS: Record<string, Command> = {
+  replay: {
+    usage: REPLAY_USAGE,
+    summary: "play a scripted conversation through the real agent and print the recording as JSON",
+    run: replayCommand,
+  },
+};
+
+function usage(): string {
+  const lines = Object.values(COMMANDS).map((command) => `  ${command.usage}\n      ${command.summary}`);
+  return `usage: voice-onboarding-agent <command>\n\ncommands:\n${lines.join("\n")}\n`;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === "help" || name === "--help" || name === "-h") {
+    (name === undefined ? process.stderr : process.stdout).write(usage());
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (command === undefined) {
+    process.stderr.write(`voice-onboarding-agent: unknown command "${name}"\n\n${usage()}`);
+    return 2;
+  }
+  try {
+    await command.run(args);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`voice-onboarding-agent ${name}: ${error.message}\n`);
+      return 2;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`voice-onboarding-agent ${name}: ${message}\n`);
+    return 1;
+  }
+}
+
+// Each of a turn's parallel tool calls listens on the reply's abort signal; ten or more calls
+// in one turn are normal for an intake, not a leak.
+setMaxListeners(64);
+// Exit code only: open handles are closed by the commands, so the process ends by itself.
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});
