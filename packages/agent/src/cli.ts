@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { setMaxListeners } from "node:events";
 import { REPLAY_USAGE, replayCommand } from "./cli/replay.js";
+import { SERVE_USAGE, serveCommand } from "./cli/serve.js";
 import { UsageError } from "./cli/usage.js";
 
 interface Command {
@@ -14,6 +15,11 @@ const COMMANDS: Record<string, Command> = {
     usage: REPLAY_USAGE,
     summary: "play a scripted conversation through the real agent and print the recording as JSON",
     run: replayCommand,
+  },
+  serve: {
+    usage: SERVE_USAGE,
+    summary: "run the session & token service (HTTP on PORT; store from SUPABASE_URL or embedded PGlite)",
+    run: serveCommand,
   },
 };
 

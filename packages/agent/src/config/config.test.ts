@@ -87,13 +87,11 @@ describe("worker configuration", () => {
 });
 
 describe("server configuration", () => {
-  it("requires an API key and LiveKit credentials", () => {
-    expect(problemsOf(() => loadServerConfig({}))).toEqual([
-      "VOICE_ONBOARDING_API_KEY",
-      "LIVEKIT_URL",
-      "LIVEKIT_API_KEY",
-      "LIVEKIT_API_SECRET",
-    ]);
+  it("requires an API key, and every LiveKit credential once one is given", () => {
+    expect(problemsOf(() => loadServerConfig({}))).toEqual(["VOICE_ONBOARDING_API_KEY"]);
+    const partial = { VOICE_ONBOARDING_API_KEY: "k".repeat(32), LIVEKIT_URL: "wss://x.livekit.cloud" };
+    expect(problemsOf(() => loadServerConfig(partial))).toEqual(["LIVEKIT_API_KEY", "LIVEKIT_API_SECRET"]);
+    expect(loadServerConfig({ VOICE_ONBOARDING_API_KEY: "k".repeat(32) }).livekit).toBeUndefined();
     expect(problemsOf(() => loadServerConfig({ ...livekit, VOICE_ONBOARDING_API_KEY: "short" }))).toEqual([
       "VOICE_ONBOARDING_API_KEY",
     ]);

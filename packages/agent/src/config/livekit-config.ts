@@ -1,6 +1,7 @@
 import type { EnvReader } from "./env-reader.js";
 
 export const DEFAULT_AGENT_NAME = "voice-onboarding";
+export const LIVEKIT_VARIABLES = ["LIVEKIT_URL", "LIVEKIT_API_KEY", "LIVEKIT_API_SECRET"] as const;
 
 export function readLiveKit(reader: EnvReader) {
   return {

@@ -1,10 +1,13 @@
 import { type Env, EnvReader } from "./env-reader.js";
-import { readAgentName, readLiveKit } from "./livekit-config.js";
+import { LIVEKIT_VARIABLES, readAgentName, readLiveKit } from "./livekit-config.js";
 
 export interface ServerConfig {
   port: number;
+  /** Interface to listen on: loopback by default; set HOST=0.0.0.0 in a container. */
+  host: string;
   apiKey: string;
-  livekit: { url: string; apiKey: string; apiSecret: string };
+  /** Undefined when no LIVEKIT_* variable is set: sessions work, tokens answer 503 (replay demos). */
+  livekit: { url: string; apiKey: string; apiSecret: string } | undefined;
   agentName: string;
   tokenTtlSeconds: number;
 }
@@ -21,8 +24,11 @@ export function loadServerConfig(env: Env): ServerConfig {
   }
   return reader.done({
     port: reader.integer("PORT", 8787, 0, 65535),
+    host: reader.optional("HOST") ?? "127.0.0.1",
     apiKey,
-    livekit: readLiveKit(reader),
+    livekit: LIVEKIT_VARIABLES.some((name) => reader.optional(name) !== undefined)
+      ? readLiveKit(reader)
+      : undefined,
     agentName: readAgentName(reader),
     tokenTtlSeconds: reader.integer("VOICE_ONBOARDING_TOKEN_TTL_SECONDS", 600, 60, 3600),
   });

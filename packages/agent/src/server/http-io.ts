@@ -11,6 +11,7 @@ export type ErrorCode =
   | "payload_too_large"
   | "unsupported_media_type"
   | "unavailable"
+  | "livekit_not_configured"
   | "internal";
 
 /** A failure that maps onto one HTTP status and a JSON error body. */

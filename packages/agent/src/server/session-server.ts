@@ -12,7 +12,9 @@ import { HttpError, readJsonBody, sendError, sendJson } from "./http-io.js";
 import { CreateSessionBody, TokenRequestBody } from "./request-schemas.js";
 import { issueRecruiterToken, type TokenOptions } from "./tokens.js";
 
-export interface SessionServerOptions extends TokenOptions {
+export interface SessionServerOptions extends Omit<TokenOptions, "livekit"> {
+  /** Without LiveKit credentials sessions still work; tokens answer 503 (replay demos, tests). */
+  livekit: TokenOptions["livekit"] | undefined;
   service: ProfileService;
   /** Shared secret of the vendor's backend (`Authorization: Bearer …`). */
   apiKey: string;
@@ -53,7 +55,16 @@ export function createSessionServer(options: SessionServerOptions): Server {
       methods: {
         POST: async (request, { sessionId }) => {
           parse(TokenRequestBody, await readJsonBody(request));
-          return [201, await issueRecruiterToken(await service.load(sessionId), options)];
+          const profile = await service.load(sessionId);
+          const { livekit } = options;
+          if (!livekit) {
+            throw new HttpError(
+              503,
+              "livekit_not_configured",
+              "set LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET to issue room tokens",
+            );
+          }
+          return [201, await issueRecruiterToken(profile, { ...options, livekit })];
         },
       },
     },

@@ -1,6 +1,5 @@
 import { createPgliteStore } from "./pglite.js";
 import type { ProfileStore } from "./profile-store.js";
-import { createSupabaseStore } from "./supabase.js";
 
 export const DEFAULT_DATA_DIR = ".data/pglite";
 
@@ -24,6 +23,8 @@ export async function createStoreFromEnv(env: StoreEnv = process.env): Promise<P
         "SUPABASE_SERVICE_ROLE_KEY is required when SUPABASE_URL is set: copy the service-role key from the Supabase project's API settings, or unset SUPABASE_URL to use the embedded PGlite store",
       );
     }
+    // Loaded only when used: supabase-js warns about Node 20 on import.
+    const { createSupabaseStore } = await import("./supabase.js");
     return createSupabaseStore({ url, serviceRoleKey });
   }
   return createPgliteStore({ dataDir: env.VOICE_ONBOARDING_DATA_DIR?.trim() || DEFAULT_DATA_DIR });

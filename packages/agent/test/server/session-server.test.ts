@@ -243,6 +243,30 @@ describe("session service", () => {
     expect(response.json.error.code).toBe("method_not_allowed");
   });
 
+  it("answers 503 livekit_not_configured for tokens when the service runs without LiveKit", async () => {
+    const service = new ProfileService({ store, publisher: new CapturingPublisher() });
+    const tokenless = createSessionServer({
+      service,
+      apiKey: API_KEY,
+      livekit: undefined,
+      agentName: "a",
+      ttlSeconds: 60,
+    });
+    await new Promise<void>((resolve) => tokenless.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(tokenless.address() as AddressInfo).port}`;
+    const headers = { "content-type": "application/json", authorization: `Bearer ${API_KEY}` };
+    const created = await fetch(`${url}/v1/sessions`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify(newSession),
+    });
+    const { sessionId } = (await created.json()) as { sessionId: string };
+    const token = await fetch(`${url}/v1/sessions/${sessionId}/token`, { method: "POST", headers });
+    expect(token.status).toBe(503);
+    expect(((await token.json()) as ResponseBody).error.code).toBe("livekit_not_configured");
+    await new Promise((resolve) => tokenless.close(resolve));
+  });
+
   it("answers 503, not a hang, when the database is down", async () => {
     const downStore = await createPgliteStore();
     const service = new ProfileService({ store: downStore, publisher: new CapturingPublisher() });

@@ -1,0 +1,51 @@
+import type { AddressInfo } from "node:net";
+import { loadServerConfig } from "../config/index.js";
+import { createSessionServer } from "../server/session-server.js";
+import { ProfileService } from "../service/index.js";
+import { createStoreFromEnv } from "../store/from-env.js";
+import { UsageError } from "./usage.js";
+
+export const SERVE_USAGE = "serve";
+
+/** The session service never changes a profile after creating it, so it has nothing to publish. */
+const nothingToPublish = { publish: async () => {} };
+
+/** `serve`: the session & token service on PORT, with the store chosen by the environment. */
+export async function serveCommand(args: string[]): Promise<void> {
+  if (args.length > 0)
+    throw new UsageError(
+      `serve takes no arguments; configure it with environment variables (see .env.example)`,
+    );
+  const config = loadServerConfig(process.env);
+  const store = await createStoreFromEnv(process.env);
+  const service = new ProfileService({ store, publisher: nothingToPublish });
+  const { apiKey, livekit, agentName, tokenTtlSeconds } = config;
+  const server = createSessionServer({
+    service,
+    apiKey,
+    livekit,
+    agentName,
+    ttlSeconds: tokenTtlSeconds,
+    logger: console,
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.port, config.host, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  const storeName = process.env.SUPABASE_URL ? "supabase" : "embedded PGlite";
+  process.stderr.write(
+    `session service listening on http://${config.host}:${port} (store: ${storeName}; LiveKit tokens: ${config.livekit ? "on" : "off"})\n`,
+  );
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      server.close(() => resolve());
+      server.closeAllConnections();
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
+  await store.close();
+}
