@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { setMaxListeners } from "node:events";
+import { CHAT_USAGE, chatCommand } from "./cli/chat.js";
 import { REPLAY_USAGE, replayCommand } from "./cli/replay.js";
 import { SERVE_USAGE, serveCommand } from "./cli/serve.js";
 import { UsageError } from "./cli/usage.js";
@@ -15,6 +16,12 @@ const COMMANDS: Record<string, Command> = {
     usage: REPLAY_USAGE,
     summary: "play a scripted conversation through the real agent and print the recording as JSON",
     run: replayCommand,
+  },
+  chat: {
+    usage: CHAT_USAGE,
+    summary:
+      "talk to the real agent in the terminal (model from the environment, real tools and store, no LiveKit)",
+    run: (args) => chatCommand(args),
   },
   serve: {
     usage: SERVE_USAGE,

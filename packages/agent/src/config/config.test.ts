@@ -79,9 +79,9 @@ describe("worker configuration", () => {
       /TTS_PROVIDER: must be one of elevenlabs, openai, got "polly"/,
     );
     expect(problemsOf(() => loadWorkerConfig(env))).toEqual([
+      "LLM_TEMPERATURE",
       "TTS_PROVIDER",
       "LIVEKIT_URL",
-      "LLM_TEMPERATURE",
     ]);
   });
 });

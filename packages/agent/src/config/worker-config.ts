@@ -17,18 +17,36 @@ export interface WorkerConfig {
 
 const OPENROUTER = "https://openrouter.ai/api/v1";
 
-/** `voice-onboarding-agent dev|start`: providers chosen by environment, every problem named at start. */
-export function loadWorkerConfig(env: Env): WorkerConfig {
-  const reader = new EnvReader(env);
+function readLlm(reader: EnvReader): WorkerConfig["llm"] {
   const baseURL = reader.url("LLM_BASE_URL", ["https", "http"], OPENROUTER);
   // Local OpenAI-compatible servers (Ollama, vLLM) usually need no key.
-  const llmKey =
+  const apiKey =
     baseURL === OPENROUTER
       ? reader.required(
           "OPENROUTER_API_KEY",
           "an OpenRouter key, or set LLM_BASE_URL to another OpenAI-compatible endpoint",
         )
       : (reader.optional("LLM_API_KEY") ?? "unused");
+  return {
+    baseURL,
+    apiKey,
+    model: reader.optional("LLM_MODEL") ?? "google/gemini-2.5-flash",
+    temperature: reader.number("LLM_TEMPERATURE", 0.7, 0, 2),
+  };
+}
+
+const readMaxToolSteps = (reader: EnvReader) => reader.integer("VOICE_ONBOARDING_MAX_TOOL_STEPS", 10, 1, 50);
+
+/** `voice-onboarding-agent chat`: only the model is needed (no LiveKit, no speech). */
+export function loadChatConfig(env: Env): Pick<WorkerConfig, "llm" | "maxToolSteps"> {
+  const reader = new EnvReader(env);
+  return reader.done({ llm: readLlm(reader), maxToolSteps: readMaxToolSteps(reader) });
+}
+
+/** `voice-onboarding-agent dev|start`: providers chosen by environment, every problem named at start. */
+export function loadWorkerConfig(env: Env): WorkerConfig {
+  const reader = new EnvReader(env);
+  const llm = readLlm(reader);
   const provider = reader.oneOf("TTS_PROVIDER", TTS_PROVIDERS, "elevenlabs");
   const tts =
     provider !== "elevenlabs" && provider !== "openai"
@@ -57,13 +75,8 @@ export function loadWorkerConfig(env: Env): WorkerConfig {
       model: reader.optional("DEEPGRAM_MODEL") ?? "nova-3",
       language: reader.optional("DEEPGRAM_LANGUAGE") ?? "en-US",
     },
-    llm: {
-      baseURL,
-      apiKey: llmKey,
-      model: reader.optional("LLM_MODEL") ?? "google/gemini-2.5-flash",
-      temperature: reader.number("LLM_TEMPERATURE", 0.7, 0, 2),
-    },
+    llm,
     tts: tts as WorkerConfig["tts"],
-    maxToolSteps: reader.integer("VOICE_ONBOARDING_MAX_TOOL_STEPS", 10, 1, 50),
+    maxToolSteps: readMaxToolSteps(reader),
   });
 }

@@ -1,12 +1,13 @@
 import { llm } from "@livekit/agents";
 import { JobProfile, type ProtocolMessage } from "@voice-onboarding/protocol";
-import { buildOpeningHook, buildSystemPrompt } from "../prompt/index.js";
+import { buildSystemPrompt } from "../prompt/index.js";
 import { CapturingPublisher } from "../publish/publisher.js";
 import { ProfileService } from "../service/index.js";
 // Not the store barrel: it loads supabase-js, which prints a Node 20 deprecation warning on import.
 import { createPgliteStore } from "../store/pglite.js";
 import type { ProfileStore } from "../store/profile-store.js";
 import { createIntakeTools } from "../tools/index.js";
+import { createIntakeAgent } from "../worker/intake-agent.js";
 import { ScriptedClock } from "./clock.js";
 import { playTurns, ReplayError, type ToolResult, type TranscriptEntry } from "./conversation.js";
 import { checkToolNames, parseScript } from "./script.js";
@@ -57,7 +58,7 @@ export async function runReplay(input: unknown, options: ReplayOptions = {}): Pr
     // Tools touch the store only when called: check the script's tool names before creating anything.
     const tools = createIntakeTools({ service, sessionId });
     checkToolNames(script, new Set(Object.keys(llm.toToolContext(tools).functionTools)));
-    const created = await service.createSession({
+    await service.createSession({
       sessionId,
       recruiter: script.session.recruiter,
       company: script.session.company,
@@ -70,21 +71,17 @@ export async function runReplay(input: unknown, options: ReplayOptions = {}): Pr
     }
     await publisher.publish(snapshot);
 
-    const stand = await startStandInSession({
-      turns: script.turns,
-      instructions: instructionsFor(created),
-      tools,
-    });
-    // The model must never reason over a stale profile: every committed change rewrites the prompt.
     let refreshFailure: unknown;
-    const stopRefreshing = service.onChange(({ profile }) => {
-      stand.agent.updateInstructions(instructionsFor(profile)).catch((error: unknown) => {
+    const intake = await createIntakeAgent(service, sessionId, {
+      instructionsFor,
+      onRefreshError: (error) => {
         refreshFailure ??= error;
-      });
+      },
     });
+    const stand = await startStandInSession({ turns: script.turns, agent: intake.agent });
     try {
       // As in a live session, the agent speaks first; the model sees the line in its history.
-      const opening = buildOpeningHook(created);
+      const opening = intake.openingHook;
       await stand.session.say(opening).waitForPlayout();
       clock.speak(opening);
       const { toolResults, transcript } = await playTurns(stand.session, script.turns, (turn) => {
@@ -106,7 +103,7 @@ export async function runReplay(input: unknown, options: ReplayOptions = {}): Pr
         prompt: instructionsFor(profile),
       };
     } finally {
-      stopRefreshing();
+      intake.dispose();
       await stand.close();
       // Tool calls cut short by a failure may still be writing; let them land before the store closes.
       await service.settled();

@@ -1,4 +1,4 @@
-import { initializeLogger, type llm, loggerOptions, voice } from "@livekit/agents";
+import { initializeLogger, loggerOptions, voice } from "@livekit/agents";
 import * as openai from "@livekit/agents-plugin-openai";
 import type { ScriptTurn } from "./script.js";
 import { type StandInModel, startStandInModel } from "./stand-in-server.js";
@@ -13,8 +13,7 @@ export interface StandInSession {
 
 export interface StandInSessionOptions {
   turns: readonly ScriptTurn[];
-  instructions: string;
-  tools: llm.ToolContextLike;
+  agent: voice.Agent;
   /** Model steps per user turn; agents-js defaults to 3, too few for chained tool calls. */
   maxToolSteps?: number;
 }
@@ -32,7 +31,7 @@ export async function startStandInSession(options: StandInSessionOptions): Promi
     vad: null,
     maxToolSteps: options.maxToolSteps ?? 8,
   });
-  const agent = new voice.Agent({ instructions: options.instructions, tools: options.tools });
+  const { agent } = options;
   let closed: Promise<void> | undefined;
   const close = () => {
     closed ??= session.close().finally(() => model.close());

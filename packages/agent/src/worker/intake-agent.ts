@@ -14,21 +14,29 @@ export interface IntakeAgent {
   dispose(): void;
 }
 
+export interface IntakeAgentOptions {
+  /** The system prompt for a profile; `buildSystemPrompt` when absent. */
+  instructionsFor?: (profile: JobProfile) => string;
+  onRefreshError?: (error: unknown) => void;
+}
+
 /**
  * The intake agent of one session: its tools, and a system prompt rebuilt after every committed
- * change so the model never reasons over a stale profile. Used by the worker and the chat command.
+ * change so the model never reasons over a stale profile. Used by the worker, chat and replay.
  */
-export async function createIntakeAgent(service: ProfileService, sessionId: string): Promise<IntakeAgent> {
+export async function createIntakeAgent(
+  service: ProfileService,
+  sessionId: string,
+  { instructionsFor = buildSystemPrompt, onRefreshError = warnRefreshFailed }: IntakeAgentOptions = {},
+): Promise<IntakeAgent> {
   const profile = await service.load(sessionId);
   const agent = new voice.Agent({
-    instructions: buildSystemPrompt(profile),
+    instructions: instructionsFor(profile),
     tools: createIntakeTools({ service, sessionId }),
   });
   const dispose = service.onChange((change) => {
     if (change.profile.sessionId !== sessionId) return;
-    agent.updateInstructions(buildSystemPrompt(change.profile)).catch((error: unknown) => {
-      console.warn("could not refresh the agent's instructions", error);
-    });
+    agent.updateInstructions(instructionsFor(change.profile)).catch(onRefreshError);
   });
   const tellModel = async (note: string) => {
     const chatCtx = agent.chatCtx.copy();
@@ -36,4 +44,8 @@ export async function createIntakeAgent(service: ProfileService, sessionId: stri
     await agent.updateChatCtx(chatCtx);
   };
   return { agent, profile, openingHook: buildOpeningHook(profile), tellModel, dispose };
+}
+
+function warnRefreshFailed(error: unknown): void {
+  console.warn("could not refresh the agent's instructions", error);
 }

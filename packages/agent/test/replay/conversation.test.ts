@@ -4,7 +4,7 @@
  * `voice.AgentSession`, `voice.Agent`, the openai plugin, agents-js tool execution. The tools
  * are throwaway ones so these tests pin the session loop itself.
  */
-import { llm } from "@livekit/agents";
+import { llm, voice } from "@livekit/agents";
 import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { playTurns } from "../../src/replay/conversation.js";
@@ -61,7 +61,10 @@ describe("playTurns on a real AgentSession", () => {
         },
       },
     ]).turns;
-    running = await startStandInSession({ turns, instructions: "Be brief.", tools });
+    running = await startStandInSession({
+      turns,
+      agent: new voice.Agent({ instructions: "Be brief.", tools }),
+    });
 
     const result = await playTurns(running.session, turns);
 
@@ -108,7 +111,10 @@ describe("playTurns on a real AgentSession", () => {
         assistant: { toolCalls: [{ name: "set_days", arguments: { days: 3 } }], say: "Three it is." },
       },
     ]).turns;
-    running = await startStandInSession({ turns, instructions: "version 0", tools });
+    running = await startStandInSession({
+      turns,
+      agent: new voice.Agent({ instructions: "version 0", tools }),
+    });
     const { agent } = running;
 
     const result = await playTurns(running.session, turns, (turn) => {
@@ -133,7 +139,10 @@ describe("playTurns on a real AgentSession", () => {
   it("fails the replay with the provider's message when the model endpoint refuses a turn", async () => {
     const scripted = script([{ user: "Hello.", assistant: { say: "Hi!" } }]).turns;
     const played = script([{ user: "Something else.", assistant: { say: "Hi!" } }]).turns;
-    running = await startStandInSession({ turns: scripted, instructions: "Be brief.", tools: {} });
+    running = await startStandInSession({
+      turns: scripted,
+      agent: new voice.Agent({ instructions: "Be brief.", tools: {} }),
+    });
 
     await expect(playTurns(running.session, played)).rejects.toThrow(
       /^turn 0: .*expected user text "Hello\.", got "Something else\."/,
