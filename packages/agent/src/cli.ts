@@ -12,6 +12,16 @@ interface Command {
 }
 
 const COMMANDS: Record<string, Command> = {
+  dev: {
+    usage: "dev",
+    summary: "run the voice agent worker in development mode (LiveKit, Deepgram, model and TTS from the environment)",
+    run: runWorker,
+  },
+  start: {
+    usage: "start",
+    summary: "run the voice agent worker in production mode",
+    run: runWorker,
+  },
   replay: {
     usage: REPLAY_USAGE,
     summary: "play a scripted conversation through the real agent and print the recording as JSON",
@@ -29,6 +39,12 @@ const COMMANDS: Record<string, Command> = {
     run: serveCommand,
   },
 };
+
+/** Loaded only for dev/start: the voice plugins are slow to import. */
+async function runWorker(): Promise<void> {
+  const { workerCommand } = await import("./cli/worker.js");
+  await workerCommand();
+}
 
 function usage(): string {
   const lines = Object.values(COMMANDS).map((command) => `  ${command.usage}\n      ${command.summary}`);

@@ -1,8 +1,7 @@
-import { fileURLToPath } from "node:url";
 import { defineAgent, type JobContext, type JobProcess, type VAD } from "@livekit/agents";
 import * as silero from "@livekit/agents-plugin-silero";
 import { loadWorkerConfig } from "../config/index.js";
-import { createStoreFromEnv } from "../store/index.js";
+import { createStoreFromEnv } from "../store/from-env.js";
 import { runIntakeJob } from "./intake-job.js";
 
 /** The worker's agent definition: `cli.runApp` loads this file in each job process. */
@@ -18,5 +17,3 @@ export default defineAgent({
     await runIntakeJob(ctx, { config, store, vad: ctx.proc.userData.vad as VAD });
   },
 });
-
-export const ENTRY_FILE = fileURLToPath(import.meta.url);

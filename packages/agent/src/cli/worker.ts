@@ -1,0 +1,26 @@
+import { fileURLToPath } from "node:url";
+import { cli, ServerOptions } from "@livekit/agents";
+import { loadWorkerConfig } from "../config/index.js";
+
+/** The file job processes import: `src/worker/entry.ts` from sources, `dist/worker/entry.js` when built (every dist chunk sits in dist/). */
+const ENTRY_FILE = fileURLToPath(
+  new URL(import.meta.url.endsWith(".ts") ? "../worker/entry.ts" : "./worker/entry.js", import.meta.url),
+);
+
+/**
+ * `dev` / `start`: the LiveKit Agents worker, registered under the agent name so rooms get it by
+ * explicit dispatch. Configuration is checked here, before any job runs, naming every problem.
+ */
+export async function workerCommand(): Promise<void> {
+  const config = loadWorkerConfig(process.env);
+  // agents-js reads the mode (dev/start) and its flags from process.argv itself.
+  cli.runApp(
+    new ServerOptions({
+      agent: ENTRY_FILE,
+      agentName: config.agentName,
+      wsURL: config.livekit.url,
+      apiKey: config.livekit.apiKey,
+      apiSecret: config.livekit.apiSecret,
+    }),
+  );
+}
