@@ -1,0 +1,15 @@
+import { cpSync } from "node:fs";
+import { defineConfig } from "tsup";
+
+export default defineConfig({
+  entry: { index: "src/index.ts", cli: "src/cli.ts", "worker/entry": "src/worker/entry.ts" },
+  format: ["esm"],
+  dts: { entry: { index: "src/index.ts" } },
+  clean: true,
+  sourcemap: true,
+  target: "node20",
+  // The published package carries its SQL migrations; the PGlite store finds them next to dist/.
+  onSuccess: async () => {
+    cpSync("../../supabase/migrations", "supabase/migrations", { recursive: true });
+  },
+});
