@@ -14,7 +14,8 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   dev: {
     usage: "dev",
-    summary: "run the voice agent worker in development mode (LiveKit, Deepgram, model and TTS from the environment)",
+    summary:
+      "run the voice agent worker in development mode (LiveKit, Deepgram, model and TTS from the environment)",
     run: runWorker,
   },
   start: {

@@ -1,8 +1,8 @@
 export * from "./config/index.js";
 export * from "./edits/index.js";
+export * from "./prompt/index.js";
 export { LiveKitPublisher, type RecipientLookup, type TextSender } from "./publish/livekit-publisher.js";
 export { CapturingPublisher, type Publisher } from "./publish/publisher.js";
-export * from "./prompt/index.js";
 export { type ReplayOptions, type ReplayResult, runReplay } from "./replay/run-replay.js";
 export { createSessionServer, type SessionServerOptions } from "./server/session-server.js";
 export { issueRecruiterToken, type ParticipantCredentials, roomNameFor } from "./server/tokens.js";
@@ -10,4 +10,4 @@ export * from "./service/index.js";
 export * from "./store/index.js";
 export * from "./tools/index.js";
 export { createIntakeAgent, type IntakeAgent, type IntakeAgentOptions } from "./worker/intake-agent.js";
-export { runIntakeJob, type IntakeJobDeps } from "./worker/intake-job.js";
+export { type IntakeJobDeps, runIntakeJob } from "./worker/intake-job.js";
