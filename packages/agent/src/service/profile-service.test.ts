@@ -116,6 +116,20 @@ describe("ProfileService", () => {
     expect(change.profile.version).toBe(2);
   });
 
+  it("catches another process's write between two of its own changes (its last commit is stale)", async () => {
+    const store = new MemoryProfileStore();
+    const publish = async () => {};
+    const mine = new ProfileService({ store, publisher: { publish } });
+    const other = new ProfileService({ store, publisher: { publish } });
+    const { sessionId } = await mine.createSession(SAMPLE_SESSION);
+    await mine.apply(sessionId, "agent", addTrait("First"));
+    await other.apply(sessionId, "recruiter", addTrait("From elsewhere"));
+    const change = await mine.apply(sessionId, "agent", addTrait("Second"));
+    expect(change.profile.version).toBe(3);
+    expect(change.profile.traits.map((trait) => trait.name)).toEqual(["First", "From elsewhere", "Second"]);
+    expect(foldMessages(null, await store.messages(sessionId, -1)).profile).toEqual(change.profile);
+  });
+
   it("gives up with a clear error after bounded conflicts", async () => {
     const store = raceyStore(Number.POSITIVE_INFINITY);
     const service = new ProfileService({ store, publisher: { publish: async () => {} }, maxRetries: 3 });

@@ -52,6 +52,8 @@ const consoleLogger: ServiceLogger = {
   warn: (message, detail) => console.warn(message, detail),
 };
 
+const LAST_COMMITTED_LIMIT = 1_000;
+
 /** The one path by which job profiles change: plan, reduce, validate, commit, publish, notify. */
 export class ProfileService {
   readonly #store: ProfileStore;
@@ -64,6 +66,8 @@ export class ProfileService {
   // Changes to one session run one at a time in this process, so parallel tool calls queue
   // instead of burning retries; the store's version check still guards other processes.
   readonly #queue = new SessionQueue();
+  /** The last profile this process committed per session: saves a read per change. */
+  readonly #lastCommitted = new Map<string, JobProfile>();
 
   constructor(options: ProfileServiceOptions) {
     this.#store = options.store;
@@ -110,7 +114,10 @@ export class ProfileService {
 
   async #applyNow(sessionId: string, source: MessageSource, plan: ChangePlan): Promise<AppliedChange> {
     for (let attempt = 1; attempt <= this.#maxRetries; attempt++) {
-      const previous = await this.load(sessionId);
+      // Changes to a session run one at a time here, so the profile this process last committed
+      // is current unless another process wrote since; the store's version check catches that.
+      const cached = attempt === 1 ? this.#lastCommitted.get(sessionId) : undefined;
+      const previous = cached ?? (await this.load(sessionId));
       const draft = plan(previous, { newId: this.#newId });
       if (draft instanceof ChangeError) throw draft;
       if (draft === null) return { previous, profile: previous, message: null };
@@ -121,6 +128,7 @@ export class ProfileService {
         this.#store.commit(sessionId, previous.version, profile, message),
       );
       if (result.ok) {
+        this.#remember(profile);
         const change = { previous, profile, message };
         await this.#publish(message);
         this.#notify(change);
@@ -129,6 +137,16 @@ export class ProfileService {
       if (result.reason === "not_found") throw new SessionNotFoundError(sessionId);
     }
     throw new ConflictRetriesExhaustedError(sessionId, this.#maxRetries);
+  }
+
+  #remember(profile: JobProfile): void {
+    this.#lastCommitted.delete(profile.sessionId);
+    this.#lastCommitted.set(profile.sessionId, profile);
+    // Bounded: the oldest session (first in insertion order) goes first.
+    if (this.#lastCommitted.size > LAST_COMMITTED_LIMIT) {
+      const [oldest] = this.#lastCommitted.keys();
+      if (oldest !== undefined) this.#lastCommitted.delete(oldest);
+    }
   }
 
   async #publish(message: ProtocolMessage): Promise<void> {
