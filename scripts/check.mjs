@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The test command (`pnpm check`, run by `npm test` and CI): static checks, package builds and their
-// publishing checks, then every vitest project (unit, integration, real Chromium).
+// publishing checks, every vitest project (unit, integration, real Chromium, built Storybook),
+// then the example app's Playwright end-to-end tests.
 // Ends with one line, `N passed, N failed`: every vitest test plus every check step counts once.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -59,6 +60,24 @@ try {
   failures.push(`vitest produced no report (${error.message})`);
 }
 rmSync(reportDir, { recursive: true, force: true });
+
+console.log("\n▶ end-to-end (Playwright, example app in replay mode)");
+const e2eReport = "examples/nextjs/test-results/e2e.json";
+rmSync(e2eReport, { force: true });
+spawnSync("pnpm", ["--filter", "@voice-onboarding/example-nextjs", "e2e"], { stdio: "inherit" });
+try {
+  const { stats } = JSON.parse(readFileSync(e2eReport, "utf8"));
+  passed += stats.expected + stats.flaky;
+  failed += stats.unexpected;
+  if (stats.unexpected > 0) failures.push(`${stats.unexpected} end-to-end test(s)`);
+  if (stats.expected + stats.unexpected + stats.flaky === 0) {
+    failed++;
+    failures.push("Playwright ran no test");
+  }
+} catch (error) {
+  failed++;
+  failures.push(`Playwright produced no report (${error.message})`);
+}
 
 if (failures.length > 0) console.log(`\nfailed: ${failures.join("; ")}`);
 console.log(`\n${passed} passed, ${failed} failed`);
