@@ -1,0 +1,70 @@
+import type { Decorator, Preview } from "@storybook/react-vite";
+import "../packages/widget/src/styles/index.css";
+import { cssVariablesOf, storyTheme } from "../packages/widget/src/stories/theme.js";
+import "./preview.css";
+
+/** Story parameters this decorator reads. */
+export interface FrameParameters {
+  /** Fixed width in px, e.g. 320 for a phone; the story fills the canvas otherwise. */
+  storyWidth?: number;
+  /** The story renders its own `.vo-root` (the whole widget), so only the backdrop is added. */
+  ownRoot?: boolean;
+}
+
+/** A colourful backdrop to show the glass, and the `.vo-root` a host would put around cards. */
+const withFrame: Decorator = (Story, { globals, args, parameters }) => {
+  const theme = storyTheme(globals.theme);
+  const { storyWidth, ownRoot }: FrameParameters = parameters;
+  return (
+    <div className="vo-story-backdrop" data-theme={theme}>
+      <div className="vo-story-frame" style={storyWidth ? { width: storyWidth } : undefined}>
+        {ownRoot ? (
+          <Story />
+        ) : (
+          <div className="vo-root" data-theme={theme} style={cssVariablesOf(args)}>
+            <Story />
+          </div>
+        )}
+      </div>
+    </div>
+  );
+};
+
+const themeVariable = (description: string, control: "color" | "text") => ({
+  description,
+  control,
+  table: { category: "Theme (CSS variables)" },
+});
+
+const preview: Preview = {
+  tags: ["autodocs"],
+  decorators: [withFrame],
+  parameters: {
+    layout: "fullscreen",
+    controls: { expanded: true, sort: "requiredFirst" },
+  },
+  globalTypes: {
+    theme: {
+      description: "Widget theme (data-theme on .vo-root)",
+      toolbar: {
+        title: "Theme",
+        icon: "mirror",
+        items: [
+          { value: "light", title: "Light", icon: "sun" },
+          { value: "dark", title: "Dark", icon: "moon" },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { theme: "light" },
+  argTypes: {
+    "--vo-accent": themeVariable("Buttons, links, focus and the progress ring.", "color"),
+    "--vo-surface": themeVariable("Card background; keep it translucent for the glass effect.", "color"),
+    "--vo-text": themeVariable("Body text.", "color"),
+    "--vo-radius": themeVariable("Card corner radius, e.g. 24px.", "text"),
+    "--vo-blur": themeVariable("Backdrop blur behind cards, e.g. 4px.", "text"),
+  },
+};
+
+export default preview;
