@@ -1,3 +1,4 @@
+import type { ProtocolMessage } from "@voice-onboarding/protocol";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createOnboardingStore } from "../src/store/create-store.js";
 import { sinkForStore } from "../src/store/sink.js";
@@ -69,5 +70,37 @@ describe("createReplayTransport", () => {
     vi.advanceTimersByTime(1000);
     expect(store.getState().profile?.traits.map((t) => t.name)).toEqual(["Golang", "Rust"]);
     expect(store.getState().profile?.version).toBe(4);
+  });
+
+  it("resumes at startAt: a widget that connects gets the state there as a snapshot, then the rest", () => {
+    const store = createOnboardingStore();
+    createReplayTransport({ recording, startAt: 2 }).connect(sinkForStore(store));
+    expect(store.getState().profile?.version).toBe(2);
+    expect(store.getState().profile?.traits.map((t) => t.name)).toEqual(["Go"]);
+    expect(store.getState().announcement?.text).toBe("Profile loaded");
+    vi.advanceTimersByTime(1000);
+    expect(store.getState().profile?.traits.map((t) => t.name)).toEqual(["Go", "Rust"]);
+  });
+
+  it("reports how many messages have played, for a host to resume from", () => {
+    const positions: number[] = [];
+    const transport = createReplayTransport({ recording, startAt: 1, onPosition: (p) => positions.push(p) });
+    transport.connect(sinkForStore(createOnboardingStore()));
+    vi.advanceTimersByTime(5000);
+    expect(positions).toEqual([2, 3]);
+  });
+
+  it("sends a snapshot when the widget missed a message", () => {
+    const store = createOnboardingStore();
+    const sink = sinkForStore(store);
+    // Loses seq 2 on the way, the way a dropped packet would.
+    const lossy = {
+      ...sink,
+      message: (message: ProtocolMessage) => (message.seq === 2 ? "applied" : sink.message(message)),
+    } as const;
+    createReplayTransport({ recording }).connect(lossy);
+    vi.advanceTimersByTime(5000);
+    expect(store.getState().profile?.version).toBe(3);
+    expect(store.getState().profile?.traits.map((t) => t.name)).toEqual(["Go", "Rust"]);
   });
 });

@@ -93,7 +93,8 @@ export function createSessionServer(options: SessionServerOptions): Server {
   return createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       const httpError = toHttpError(error);
-      if (httpError.status >= 500) options.logger?.error("session service request failed", error);
+      // Expected refusals are answered, not logged; only what nobody mapped is a bug worth a stack.
+      if (httpError.code === "internal") options.logger?.error("session service request failed", error);
       // A refused upload may still be streaming: answer, then drop the connection.
       if (httpError.status === 413) response.setHeader("connection", "close");
       sendError(response, httpError);

@@ -12,6 +12,13 @@ export interface ReplayTransportOptions {
   recording: readonly RecordedMessage[];
   /** 2 plays twice as fast. */
   speed?: number;
+  /**
+   * Resumes at this index: the messages before it are folded into the state without playing, and
+   * a widget that connects is brought up to it with a snapshot, as an agent already in the room would.
+   */
+  startAt?: number;
+  /** After each played message, with how many have played: persist it to resume with `startAt`. */
+  onPosition?: (position: number) => void;
 }
 
 function snapshotOf(profile: JobProfile, source: ProtocolMessage["source"]): ProtocolMessage {
@@ -24,6 +31,15 @@ function snapshotOf(profile: JobProfile, source: ProtocolMessage["source"]): Pro
     type: "profile.snapshot",
     data: { profile },
   };
+}
+
+function foldRecording(messages: readonly RecordedMessage[]): JobProfile | null {
+  let profile: JobProfile | null = null;
+  for (const { message } of messages) {
+    const result = applyMessage(profile, message);
+    if (result.status === "applied") profile = result.profile;
+  }
+  return profile;
 }
 
 /** Moves a recorded message past the versions local edits used, so it still applies on top of them. */
@@ -40,21 +56,32 @@ function shifted(message: ProtocolMessage, offset: number): ProtocolMessage {
  * Plays a recorded session with timers: for demos, stories and tests without a LiveKit server.
  * Edits are confirmed locally, so a demo can be edited like the real thing.
  */
-export function createReplayTransport({ recording, speed = 1 }: ReplayTransportOptions): Transport {
+export function createReplayTransport({
+  recording,
+  speed = 1,
+  startAt = 0,
+  onPosition,
+}: ReplayTransportOptions): Transport {
   let sink: TransportSink | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let position = 0;
+  let position = Number.isFinite(startAt) ? Math.min(Math.max(0, Math.trunc(startAt)), recording.length) : 0;
   /** The state at the current position, local edits included. */
-  let current: JobProfile | null = null;
+  let current = foldRecording(recording.slice(0, position));
   /** Versions taken by local edits. */
   let offset = 0;
   let typedCount = 0;
+
+  function sendSnapshot() {
+    if (current !== null) sink?.message(snapshotOf(current, "agent"));
+  }
 
   function deliver(message: ProtocolMessage) {
     const result = applyMessage(current, message);
     if (result.status !== "applied") return;
     current = result.profile;
-    sink?.message(message);
+    const status = sink?.message(message);
+    // A widget that missed messages catches up from a snapshot, as it would from a live agent.
+    if (status === "gap" || status === "rejected") sendSnapshot();
   }
 
   function scheduleNext() {
@@ -67,6 +94,7 @@ export function createReplayTransport({ recording, speed = 1 }: ReplayTransportO
       position += 1;
       sink?.agentState("speaking");
       deliver(shifted(next.message, offset));
+      onPosition?.(position);
       scheduleNext();
     }, next.delayMs / speed);
   }
@@ -76,11 +104,13 @@ export function createReplayTransport({ recording, speed = 1 }: ReplayTransportO
       sink = target;
       target.connection("connected");
       target.agentState("listening");
+      // Joining a replay under way (resumed, or connected again): the state so far comes as a snapshot.
+      sendSnapshot();
       scheduleNext();
     },
 
     async requestSnapshot() {
-      if (current !== null) sink?.message(snapshotOf(current, "agent"));
+      sendSnapshot();
     },
 
     async sendEdit(command) {

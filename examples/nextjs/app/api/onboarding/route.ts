@@ -1,0 +1,55 @@
+import { type NextRequest, NextResponse } from "next/server";
+import {
+  createSession,
+  issueToken,
+  readServiceConfig,
+  ServiceError,
+  sessionExists,
+} from "../../../lib/session-service";
+
+/** A page may hold several widgets; each keeps its own session across reloads. */
+function widgetSlot(request: NextRequest): string {
+  const slot = request.nextUrl.searchParams.get("widget") ?? "1";
+  return /^[1-9]$/.test(slot) ? slot : "1";
+}
+
+function errorResponse(status: number, code: string, message: string) {
+  return NextResponse.json(
+    { error: { code, message } },
+    { status, headers: { "cache-control": "no-store" } },
+  );
+}
+
+/**
+ * The vendor's token endpoint for `<VoiceOnboarding tokenFetcher/>`: reuses the recruiter's session
+ * (cookie) or creates one, then asks the session service for a LiveKit token. The service's API key
+ * stays on this server; the browser only ever sees the room URL and its own token.
+ */
+export async function POST(request: NextRequest) {
+  const config = readServiceConfig();
+  if (config === null) {
+    return errorResponse(
+      503,
+      "not_configured",
+      "set VOICE_ONBOARDING_SERVICE_URL and VOICE_ONBOARDING_API_KEY on the server",
+    );
+  }
+  const cookieName = `vo-session-${widgetSlot(request)}`;
+  try {
+    const known = request.cookies.get(cookieName)?.value;
+    const sessionId = known && (await sessionExists(config, known)) ? known : await createSession(config);
+    const credentials = await issueToken(config, sessionId);
+    const response = NextResponse.json(credentials, { headers: { "cache-control": "no-store" } });
+    response.cookies.set(cookieName, sessionId, {
+      httpOnly: true,
+      sameSite: "strict",
+      path: "/",
+      maxAge: 8 * 3600,
+    });
+    return response;
+  } catch (error) {
+    if (!(error instanceof ServiceError)) throw error;
+    // 503 stays 503 (not configured, database down); anything else is the upstream's fault.
+    return errorResponse(error.status === 503 ? 503 : 502, error.code, error.message);
+  }
+}

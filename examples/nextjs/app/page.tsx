@@ -1,0 +1,49 @@
+import { OnboardingDemo } from "../components/onboarding-demo";
+import { resolveMode } from "../lib/mode";
+import { parseSpeed, parseWidgetCount } from "../lib/page-options";
+import { fullIntakeMessages } from "../lib/recording";
+
+// The mode depends on the session service at request time.
+export const dynamic = "force-dynamic";
+
+const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+interface PageProps {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export default async function Page({ searchParams }: PageProps) {
+  const params = await searchParams;
+  const mode = await resolveMode();
+  const live = mode.kind === "live";
+  return (
+    <main className="page">
+      <header className="page__header">
+        <p className="page__eyebrow">Acme ATS · New requisition</p>
+        <h1 className="page__title">Tell us about the role</h1>
+        <p className="page__intro">
+          Talk it through with the intake assistant; the cards fill in as you speak, and you can correct any
+          of them by hand.
+        </p>
+      </header>
+      {live ? (
+        <p className="mode-badge" data-mode="live" data-testid="mode-badge">
+          Live — the intake agent joins when you start
+        </p>
+      ) : (
+        <div className="mode-banner" data-mode="replay" data-testid="mode-badge" role="note">
+          <strong>Replay — recorded intake, no live agent</strong>
+          <span className="mode-banner__reason">
+            {sentence(mode.reason)}. Press “Start conversation” to play it; your edits change this replay only.
+          </span>
+        </div>
+      )}
+      <OnboardingDemo
+        live={live}
+        messages={live ? [] : fullIntakeMessages}
+        speed={parseSpeed(params.speed)}
+        widgets={parseWidgetCount(params.widgets)}
+      />
+    </main>
+  );
+}

@@ -1,0 +1,32 @@
+"use client";
+
+import { LiveWidget } from "./live-widget";
+import { ReplayWidget } from "./replay-widget";
+
+interface OnboardingDemoProps {
+  live: boolean;
+  /** The recording's messages; only read in replay mode. */
+  messages: readonly unknown[];
+  speed: number;
+  widgets: number;
+}
+
+/** One widget per intake on the page; each has its own store, session and replay. */
+export function OnboardingDemo({ live, messages, speed, widgets }: OnboardingDemoProps) {
+  const slots = Array.from({ length: widgets }, (_, index) => String(index + 1));
+  return (
+    <div className="intakes" data-count={widgets}>
+      {slots.map((slot) => (
+        <section
+          key={slot}
+          className="intake"
+          aria-label={widgets > 1 ? `Intake ${slot}` : "Intake"}
+          data-testid={`intake-${slot}`}
+        >
+          {widgets > 1 && <h2 className="intake__title">Intake {slot}</h2>}
+          {live ? <LiveWidget slot={slot} /> : <ReplayWidget slot={slot} messages={messages} speed={speed} />}
+        </section>
+      ))}
+    </div>
+  );
+}
