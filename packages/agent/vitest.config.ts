@@ -8,7 +8,5 @@ export default defineProject({
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    // PGlite and PostgreSQL are heavy: keep files on few workers on a 2-core machine.
-    maxWorkers: 2,
   },
 });
