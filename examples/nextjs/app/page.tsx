@@ -34,7 +34,8 @@ export default async function Page({ searchParams }: PageProps) {
         <div className="mode-banner" data-mode="replay" data-testid="mode-badge" role="note">
           <strong>Replay — recorded intake, no live agent</strong>
           <span className="mode-banner__reason">
-            {sentence(mode.reason)}. Press “Start conversation” to play it; your edits change this replay only.
+            {sentence(mode.reason)}. Press “Start conversation” to play it; your edits change this replay
+            only.
           </span>
         </div>
       )}
