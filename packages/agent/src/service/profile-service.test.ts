@@ -130,6 +130,14 @@ describe("ProfileService", () => {
     expect(foldMessages(null, await store.messages(sessionId, -1)).profile).toEqual(change.profile);
   });
 
+  it("current() reads after the changes requested before it, even unawaited", async () => {
+    const { service, sessionId } = await createHarness();
+    const change = service.apply(sessionId, "agent", addTrait("Queued"));
+    const read = await service.current(sessionId);
+    expect(read.traits.map((trait) => trait.name)).toEqual(["Queued"]);
+    await change;
+  });
+
   it("gives up with a clear error after bounded conflicts", async () => {
     const store = raceyStore(Number.POSITIVE_INFINITY);
     const service = new ProfileService({ store, publisher: { publish: async () => {} }, maxRetries: 3 });

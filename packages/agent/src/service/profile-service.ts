@@ -90,6 +90,14 @@ export class ProfileService {
     return profile;
   }
 
+  /**
+   * The profile after every change already requested for this session: a read queues behind
+   * the writes before it, so a status check made in the same model turn as a change sees it.
+   */
+  current(sessionId: string): Promise<JobProfile> {
+    return this.#queue.run(sessionId, () => this.load(sessionId));
+  }
+
   async snapshot(sessionId: string): Promise<ProtocolMessage> {
     return snapshotMessage(await this.load(sessionId), this.#now());
   }

@@ -28,7 +28,7 @@ export async function runChange({ service, sessionId }: ToolDeps, plan: ChangePl
 
 export async function readProfile({ service, sessionId }: ToolDeps): Promise<JobProfile> {
   try {
-    return await service.load(sessionId);
+    return await service.current(sessionId);
   } catch (error) {
     throw asToolError(error);
   }
