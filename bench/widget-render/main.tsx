@@ -9,10 +9,10 @@ import { type Transport, type TransportSink, VoiceOnboarding } from "@voice-onbo
 import { Profiler } from "react";
 import { createRoot } from "react-dom/client";
 import { CompanyCard } from "../../packages/widget/src/cards/company-card.js";
-import { CompletionCard } from "../../packages/widget/src/cards/completion-card.js";
+import { CompletionView } from "../../packages/widget/src/cards/completion-card.js";
+import { StoreProfileCards } from "../../packages/widget/src/cards/connected/store-cards.js";
 import { NuanceItem } from "../../packages/widget/src/cards/nuance-item.js";
 import { NuancesCard } from "../../packages/widget/src/cards/nuances-card.js";
-import { ProfileCards } from "../../packages/widget/src/cards/profile-cards.js";
 import { RequirementRow } from "../../packages/widget/src/cards/requirements/requirement-row.js";
 import { RequirementsCard } from "../../packages/widget/src/cards/requirements/requirements-card.js";
 import { StageItem } from "../../packages/widget/src/cards/stage-item.js";
@@ -37,19 +37,31 @@ interface FiberRoot {
 /** React sets this flag on a function component's fiber when its body ran. */
 const PERFORMED_WORK = 1;
 
-const COMPONENTS = new Map<unknown, string>([
-  [ProfileCards, "ProfileCards"],
-  [CompletionCard, "completion"],
-  [CompanyCard, "company"],
-  [RequirementsCard, "requirements"],
-  [TraitsCard, "traits"],
-  [StagesCard, "stages"],
-  [NuancesCard, "nuances"],
-  [TraitItem, "TraitItem"],
-  [StageItem, "StageItem"],
-  [NuanceItem, "NuanceItem"],
-  [RequirementRow, "RequirementRow"],
-]);
+/**
+ * A `memo()` component's body runs in a fiber whose type is the wrapped function, so count that.
+ * The widget renders the store-driven grid; each card's DOM comes from the plain card it wraps
+ * (the completion card's from `CompletionView`).
+ */
+const bodyOf = (component: unknown): unknown =>
+  typeof component === "object" && component !== null && "type" in component ? component.type : component;
+
+const COMPONENTS = new Map<unknown, string>(
+  (
+    [
+      [StoreProfileCards, "ProfileCards"],
+      [CompletionView, "completion"],
+      [CompanyCard, "company"],
+      [RequirementsCard, "requirements"],
+      [TraitsCard, "traits"],
+      [StagesCard, "stages"],
+      [NuancesCard, "nuances"],
+      [TraitItem, "TraitItem"],
+      [StageItem, "StageItem"],
+      [NuanceItem, "NuanceItem"],
+      [RequirementRow, "RequirementRow"],
+    ] as const
+  ).map(([component, name]) => [bodyOf(component), name]),
+);
 
 export interface MessageSample {
   type: MessageType;

@@ -3,10 +3,8 @@
 import type { JobProfile } from "@voice-onboarding/protocol";
 import { type CSSProperties, useEffect, useMemo } from "react";
 import { useStore } from "zustand";
-import { useShallow } from "zustand/react/shallow";
-import { ProfileCards } from "./cards/profile-cards.js";
+import { StoreProfileCards } from "./cards/connected/store-cards.js";
 import { OnboardingProvider } from "./hooks/onboarding-provider.js";
-import { useOnboardingSession } from "./hooks/use-onboarding-session.js";
 import { useOnboardingStore } from "./hooks/use-onboarding-store.js";
 import type { CardLabels } from "./labels.js";
 import { Announcer } from "./session/announcer.js";
@@ -68,38 +66,14 @@ function useHostCallbacks({ onProfileChange, onComplete, onConnectionChange }: C
   );
 }
 
-function Cards({ labels }: { labels: VoiceOnboardingLabels }) {
-  const { edit } = useOnboardingSession();
-  const store = useOnboardingStore();
-  const profile = useStore(store, (state) => state.profile);
-  const highlighted = useStore(store, (state) => state.lastChange?.ids);
-  const pendingIds = useStore(
-    store,
-    useShallow((state) => Object.values(state.pendingEdits).flatMap((pending) => pending.itemIds)),
-  );
-  const lastRejected = useStore(store, (state) => state.lastRejected);
-  const rejected = useMemo(
-    () => (lastRejected?.itemIds[0] ? { id: lastRejected.itemIds[0], reason: lastRejected.reason } : null),
-    [lastRejected],
-  );
-  if (profile === null) return null;
-  return (
-    <ProfileCards
-      profile={profile}
-      highlighted={highlighted}
-      pendingIds={pendingIds}
-      rejected={rejected}
-      onEdit={(draft) => void edit(draft)}
-      labels={labels}
-    />
-  );
-}
+/** One object for hosts that pass no labels, so the memoized cards see the same prop every render. */
+const NO_LABELS: VoiceOnboardingLabels = {};
 
 function Layout({
   theme = "auto",
   style,
   cssVariables,
-  labels = {},
+  labels = NO_LABELS,
   className,
   ...callbacks
 }: VoiceOnboardingProps) {
@@ -118,7 +92,7 @@ function Layout({
           <Transcript labels={controlLabels} />
           <TextInput labels={controlLabels} />
         </div>
-        <Cards labels={labels} />
+        <StoreProfileCards labels={labels} />
         <Announcer />
       </LiveKitScope>
     </div>

@@ -1,8 +1,10 @@
 import type { CompanyIntel } from "@voice-onboarding/protocol";
+import { memo } from "react";
 import { fundingStageName } from "../format/categories.js";
-import { type CardLabels, resolveLabels } from "../labels.js";
+import type { CardLabels } from "../labels.js";
 import { Card } from "./card.js";
 import type { CardCommonProps } from "./types.js";
+import { useCardLabels } from "./use-labels.js";
 
 export interface CompanyCardProps extends CardCommonProps {
   company?: CompanyIntel;
@@ -44,8 +46,8 @@ function Fact({ term, value }: { term: string; value: string | undefined }) {
 }
 
 /** Company research the agent starts from. Read-only: it comes from the web, not from the recruiter. */
-export function CompanyCard({ company, ...common }: CompanyCardProps) {
-  const labels = resolveLabels(common.labels);
+export const CompanyCard = memo(function CompanyCard({ company, ...common }: CompanyCardProps) {
+  const labels = useCardLabels(common.labels);
   const funding = [
     company?.fundingStage && fundingStageName(company.fundingStage, labels),
     company?.totalRaised,
@@ -87,4 +89,4 @@ export function CompanyCard({ company, ...common }: CompanyCardProps) {
       })}
     </Card>
   );
-}
+});

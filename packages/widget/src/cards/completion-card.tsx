@@ -1,8 +1,9 @@
-import { completion, type JobProfile, missingFields } from "@voice-onboarding/protocol";
+import { completion, type JobProfile, missingFields, type RequiredField } from "@voice-onboarding/protocol";
+import { memo } from "react";
 import { requiredFieldName } from "../format/categories.js";
-import { resolveLabels } from "../labels.js";
 import { Card } from "./card.js";
 import type { CardCommonProps } from "./types.js";
+import { useCardLabels } from "./use-labels.js";
 
 export interface CompletionCardProps extends CardCommonProps {
   profile: Pick<JobProfile, "requirements" | "traits" | "stages" | "confirmedFields" | "status">;
@@ -12,11 +13,36 @@ const RADIUS = 42;
 const CIRCUMFERENCE = 2 * Math.PI * RADIUS;
 
 /** Progress from the protocol's `completion()` and `missingFields()`: the numbers the agent works from. */
-export function CompletionCard({ profile, ...common }: CompletionCardProps) {
-  const labels = resolveLabels(common.labels);
-  const percent = completion(profile);
-  const missing = missingFields(profile);
-  const done = profile.status === "completed";
+export const CompletionCard = memo(function CompletionCard({ profile, ...common }: CompletionCardProps) {
+  return (
+    <CompletionView
+      percent={completion(profile)}
+      missing={missingFields(profile)}
+      done={profile.status === "completed"}
+      highlighted={common.highlighted}
+      labels={common.labels}
+      className={common.className}
+    />
+  );
+});
+
+interface CompletionViewProps extends Pick<CardCommonProps, "highlighted" | "labels" | "className"> {
+  percent: number;
+  missing: readonly RequiredField[];
+  done: boolean;
+}
+
+/**
+ * What the completion card shows, from numbers rather than the profile: most messages change the
+ * profile but not these, and then the card does not re-render.
+ */
+export const CompletionView = memo(function CompletionView({
+  percent,
+  missing,
+  done,
+  ...common
+}: CompletionViewProps) {
+  const labels = useCardLabels(common.labels);
   const state = done ? "complete" : common.highlighted?.includes("completion") ? "updated" : "idle";
   return (
     <Card name="completion" title={labels.completionTitle} state={state} className={common.className}>
@@ -65,4 +91,4 @@ export function CompletionCard({ profile, ...common }: CompletionCardProps) {
       </div>
     </Card>
   );
-}
+});

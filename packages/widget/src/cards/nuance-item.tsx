@@ -1,5 +1,6 @@
 import type { Nuance } from "@voice-onboarding/protocol";
 import { m } from "framer-motion";
+import { memo } from "react";
 import type { CardLabels } from "../labels.js";
 import { listItemMotion } from "../motion/presets.js";
 import { IconButton, ItemStatus } from "./edit/item-controls.js";
@@ -16,7 +17,13 @@ function shorten(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
 }
 
-export function NuanceItem({ nuance, state, labels, onEdit, rejected }: NuanceItemProps) {
+export const NuanceItem = memo(function NuanceItem({
+  nuance,
+  state,
+  labels,
+  onEdit,
+  rejected,
+}: NuanceItemProps) {
   return (
     <m.li {...listItemMotion} className="vo-item vo-nuance" data-id={nuance.id} data-state={state}>
       <div className="vo-item__head">
@@ -42,4 +49,4 @@ export function NuanceItem({ nuance, state, labels, onEdit, rejected }: NuanceIt
       <ItemStatus state={state} rejection={rejected} labels={labels} />
     </m.li>
   );
-}
+});

@@ -1,20 +1,20 @@
 import { NUANCE_CATEGORIES, type Nuance } from "@voice-onboarding/protocol";
 import { AnimatePresence } from "framer-motion";
-import { useId } from "react";
+import { memo, useId } from "react";
 import { nuanceCategoryName } from "../format/categories.js";
-import { resolveLabels } from "../labels.js";
 import { Card, cardState } from "./card.js";
 import { useItemStates } from "./item-state.js";
 import { NuanceItem } from "./nuance-item.js";
 import type { CardCommonProps } from "./types.js";
+import { useCardLabels } from "./use-labels.js";
 
 export interface NuancesCardProps extends CardCommonProps {
   nuances: readonly Nuance[];
 }
 
 /** What the recruiter let slip, grouped by category in the protocol's order. */
-export function NuancesCard({ nuances, ...common }: NuancesCardProps) {
-  const labels = resolveLabels(common.labels);
+export const NuancesCard = memo(function NuancesCard({ nuances, ...common }: NuancesCardProps) {
+  const labels = useCardLabels(common.labels);
   const stateOf = useItemStates(
     nuances.map((nuance) => nuance.id),
     common,
@@ -46,7 +46,7 @@ export function NuancesCard({ nuances, ...common }: NuancesCardProps) {
                     state={stateOf(nuance.id)}
                     labels={labels}
                     onEdit={common.onEdit}
-                    rejected={common.rejected}
+                    rejected={common.rejected?.id === nuance.id ? common.rejected : null}
                   />
                 ))}
               </AnimatePresence>
@@ -56,4 +56,4 @@ export function NuancesCard({ nuances, ...common }: NuancesCardProps) {
       })}
     </Card>
   );
-}
+});

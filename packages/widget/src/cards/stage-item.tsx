@@ -1,7 +1,8 @@
 import type { InterviewStage } from "@voice-onboarding/protocol";
 import { m } from "framer-motion";
+import { memo } from "react";
 import type { CardLabels } from "../labels.js";
-import { listItemMotion } from "../motion/presets.js";
+import { reorderableItemMotion } from "../motion/presets.js";
 import { IconButton, ItemActions, ItemStatus } from "./edit/item-controls.js";
 import { useEditToggle } from "./edit/use-edit-toggle.js";
 import { StageEditor } from "./stage-editor.js";
@@ -11,22 +12,23 @@ interface StageItemProps extends Pick<CardCommonProps, "onEdit" | "rejected"> {
   stage: InterviewStage;
   /** 1-based place in the timeline as shown. */
   position: number;
+  /** Whether this is the last stage: it cannot move down. */
+  last: boolean;
   state: ItemState;
   labels: CardLabels;
-  /** Undefined at the ends of the timeline. */
-  onMoveUp?: () => void;
-  onMoveDown?: () => void;
+  /** One callback for every item, taking the stage's id, so it stays equal across renders. */
+  onMove: (id: string, direction: "up" | "down") => void;
 }
 
-export function StageItem({
+export const StageItem = memo(function StageItem({
   stage,
   position,
+  last,
   state,
   labels,
   onEdit,
   rejected,
-  onMoveUp,
-  onMoveDown,
+  onMove,
 }: StageItemProps) {
   const { editing, open, close, editButtonRef } = useEditToggle();
   const details = [
@@ -34,7 +36,7 @@ export function StageItem({
     stage.interviewerRole,
   ].filter(Boolean);
   return (
-    <m.li {...listItemMotion} className="vo-item vo-stage" data-id={stage.id} data-state={state}>
+    <m.li {...reorderableItemMotion} className="vo-item vo-stage" data-id={stage.id} data-state={state}>
       <span className="vo-stage__marker" aria-hidden="true">
         {position}
       </span>
@@ -68,15 +70,15 @@ export function StageItem({
                     icon="up"
                     name="move-up"
                     label={labels.moveUp(stage.name)}
-                    onClick={() => onMoveUp?.()}
-                    disabled={!onMoveUp}
+                    onClick={() => onMove(stage.id, "up")}
+                    disabled={position === 1}
                   />
                   <IconButton
                     icon="down"
                     name="move-down"
                     label={labels.moveDown(stage.name)}
-                    onClick={() => onMoveDown?.()}
-                    disabled={!onMoveDown}
+                    onClick={() => onMove(stage.id, "down")}
+                    disabled={last}
                   />
                 </ItemActions>
               )}
@@ -98,4 +100,4 @@ export function StageItem({
       </div>
     </m.li>
   );
-}
+});

@@ -1,33 +1,48 @@
 import type { InterviewStage } from "@voice-onboarding/protocol";
 import { AnimatePresence } from "framer-motion";
-import { resolveLabels } from "../labels.js";
+import { memo, useCallback, useRef } from "react";
 import { Card, cardState } from "./card.js";
 import { useItemStates } from "./item-state.js";
 import { useFocusAfterMove } from "./stage-focus.js";
 import { StageItem } from "./stage-item.js";
 import type { CardCommonProps } from "./types.js";
+import { useCardLabels } from "./use-labels.js";
 
 export interface StagesCardProps extends CardCommonProps {
   stages: readonly InterviewStage[];
 }
 
+/** The same array while its items are, so a callback built on it stays the same across renders. */
+function useSameWhileEqual(values: readonly string[]): readonly string[] {
+  const kept = useRef(values);
+  const same =
+    kept.current.length === values.length && kept.current.every((value, index) => value === values[index]);
+  if (!same) kept.current = values;
+  return kept.current;
+}
+
 /** The interview process as an ordered timeline; moving a stage sends the whole new order. */
-export function StagesCard({ stages, ...common }: StagesCardProps) {
-  const labels = resolveLabels(common.labels);
+export const StagesCard = memo(function StagesCard({ stages, ...common }: StagesCardProps) {
+  const labels = useCardLabels(common.labels);
   const ordered = [...stages].sort((a, b) => a.order - b.order);
-  const ids = ordered.map((stage) => stage.id);
+  const ids = useSameWhileEqual(ordered.map((stage) => stage.id));
   const stateOf = useItemStates(ids, common);
   const { onEdit } = common;
   const { listRef, rememberMove } = useFocusAfterMove(ids.join(" "));
 
-  const move = (from: number, to: number) => {
-    const next = [...ids];
-    const [moved] = next.splice(from, 1);
-    if (moved === undefined || !onEdit) return;
-    next.splice(to, 0, moved);
-    rememberMove(moved, to < from ? "up" : "down");
-    onEdit({ type: "stages.reorder", data: { stageIds: next } });
-  };
+  // Stable while the order is, so a stage update re-renders only that stage's item.
+  const move = useCallback(
+    (id: string, direction: "up" | "down") => {
+      const from = ids.indexOf(id);
+      const to = direction === "up" ? from - 1 : from + 1;
+      if (from === -1 || to < 0 || to >= ids.length || !onEdit) return;
+      const next = ids.filter((other) => other !== id);
+      next.splice(to, 0, id);
+      rememberMove(id, direction);
+      onEdit({ type: "stages.reorder", data: { stageIds: next } });
+    },
+    [ids, onEdit, rememberMove],
+  );
 
   return (
     <Card
@@ -48,9 +63,9 @@ export function StagesCard({ stages, ...common }: StagesCardProps) {
                 state={stateOf(stage.id)}
                 labels={labels}
                 onEdit={onEdit}
-                rejected={common.rejected}
-                onMoveUp={index > 0 ? () => move(index, index - 1) : undefined}
-                onMoveDown={index < ordered.length - 1 ? () => move(index, index + 1) : undefined}
+                last={index === ordered.length - 1}
+                rejected={common.rejected?.id === stage.id ? common.rejected : null}
+                onMove={move}
               />
             ))}
           </AnimatePresence>
@@ -58,4 +73,4 @@ export function StagesCard({ stages, ...common }: StagesCardProps) {
       )}
     </Card>
   );
-}
+});

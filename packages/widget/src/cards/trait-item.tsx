@@ -1,5 +1,6 @@
 import type { Trait } from "@voice-onboarding/protocol";
 import { m } from "framer-motion";
+import { memo } from "react";
 import type { CardLabels } from "../labels.js";
 import { listItemMotion } from "../motion/presets.js";
 import { ItemActions, ItemStatus } from "./edit/item-controls.js";
@@ -13,7 +14,8 @@ interface TraitItemProps extends Pick<CardCommonProps, "onEdit" | "rejected"> {
   labels: CardLabels;
 }
 
-export function TraitItem({ trait, state, labels, onEdit, rejected }: TraitItemProps) {
+/** Memoized: a message about one trait re-renders that trait only (the reducer keeps the others' objects). */
+export const TraitItem = memo(function TraitItem({ trait, state, labels, onEdit, rejected }: TraitItemProps) {
   const { editing, open, close, editButtonRef } = useEditToggle();
   return (
     <m.li {...listItemMotion} className="vo-item vo-trait" data-id={trait.id} data-state={state}>
@@ -56,4 +58,4 @@ export function TraitItem({ trait, state, labels, onEdit, rejected }: TraitItemP
       <ItemStatus state={state} rejection={rejected} labels={labels} />
     </m.li>
   );
-}
+});

@@ -1,19 +1,19 @@
 import { TRAIT_PRIORITIES, type Trait } from "@voice-onboarding/protocol";
 import { AnimatePresence } from "framer-motion";
-import { useId } from "react";
-import { resolveLabels } from "../labels.js";
+import { memo, useId } from "react";
 import { Card, cardState } from "./card.js";
 import { useItemStates } from "./item-state.js";
 import { TraitItem } from "./trait-item.js";
 import type { CardCommonProps } from "./types.js";
+import { useCardLabels } from "./use-labels.js";
 
 export interface TraitsCardProps extends CardCommonProps {
   traits: readonly Trait[];
 }
 
 /** Traits grouped must-have first, then nice-to-have; signals as chips. */
-export function TraitsCard({ traits, ...common }: TraitsCardProps) {
-  const labels = resolveLabels(common.labels);
+export const TraitsCard = memo(function TraitsCard({ traits, ...common }: TraitsCardProps) {
+  const labels = useCardLabels(common.labels);
   const stateOf = useItemStates(
     traits.map((trait) => trait.id),
     common,
@@ -52,7 +52,7 @@ export function TraitsCard({ traits, ...common }: TraitsCardProps) {
                     state={stateOf(trait.id)}
                     labels={labels}
                     onEdit={common.onEdit}
-                    rejected={common.rejected}
+                    rejected={common.rejected?.id === trait.id ? common.rejected : null}
                   />
                 ))}
               </AnimatePresence>
@@ -62,4 +62,4 @@ export function TraitsCard({ traits, ...common }: TraitsCardProps) {
       })}
     </Card>
   );
-}
+});

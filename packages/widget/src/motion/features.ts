@@ -1,5 +1,5 @@
 import { domMax } from "framer-motion";
 
-// domMax rather than domAnimation: `layout` (stage reordering, list reflow) lives only in domMax.
+// domMax rather than domAnimation: `layout` (stage reordering) lives only in domMax.
 // This module is loaded on demand, so its size never lands in the first chunk.
 export default domMax;

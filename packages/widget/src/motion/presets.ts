@@ -1,8 +1,10 @@
 import type { Transition, Variants } from "framer-motion";
 
-/** Enter, leave and reflow of a list item; `layout` animates reordering. */
+/**
+ * Enter and leave of a list item. No `layout`: with it, every update measures every item of the
+ * list (hundreds of traits), and only stages are ever reordered.
+ */
 export const listItemMotion = {
-  layout: "position",
   initial: "hidden",
   animate: "shown",
   exit: "gone",
@@ -13,3 +15,6 @@ export const listItemMotion = {
   } satisfies Variants,
   transition: { duration: 0.2, ease: "easeOut" } satisfies Transition,
 } as const;
+
+/** A list item that can change place (interview stages): `layout` animates the move. */
+export const reorderableItemMotion = { ...listItemMotion, layout: "position" } as const;

@@ -3,7 +3,6 @@ import { Room } from "livekit-client";
 import type { OnboardingStore } from "../store/create-store.js";
 import { sinkForStore } from "../store/sink.js";
 import type { EditDraft } from "../store/types.js";
-import { createLiveKitTransport } from "../transport/livekit-transport.js";
 import type { Transport, TransportError } from "../transport/types.js";
 import { requestMicrophone } from "./microphone.js";
 
@@ -62,7 +61,11 @@ export function createSessionController({
       if (microphone) await transport.setMicrophoneEnabled?.(true);
       return;
     }
-    const details = "tokenFetcher" in options ? await options.tokenFetcher() : options;
+    // Loaded on start, not with the widget: the transport brings the protocol's decoder (and zod).
+    const [details, { createLiveKitTransport }] = await Promise.all([
+      "tokenFetcher" in options ? options.tokenFetcher() : options,
+      import("../transport/livekit-transport.js"),
+    ]);
     room = new Room({ adaptiveStream: true, dynacast: true });
     transport = createLiveKitTransport({ room, onError });
     await transport.connect(sink);

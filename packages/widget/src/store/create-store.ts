@@ -9,6 +9,7 @@ import {
 } from "@voice-onboarding/protocol";
 import type { Room } from "livekit-client";
 import { createStore, type StoreApi } from "zustand/vanilla";
+import { type CardHighlights, cardOfMessage, NO_HIGHLIGHTS } from "./card-of.js";
 import { changedIds, describeChange } from "./describe-change.js";
 import { applyEditOptimistically, touchedIds } from "./optimistic.js";
 import type {
@@ -51,6 +52,7 @@ function initialState(): OnboardingState {
     transcript: [],
     pendingEdits: {},
     lastChange: null,
+    highlights: NO_HIGHLIGHTS,
     lastRejected: null,
     announcement: null,
     room: null,
@@ -71,6 +73,16 @@ function unsettled(pending: Record<string, PendingEdit>, version: number): Recor
   return Object.fromEntries(
     Object.entries(pending).filter(([, edit]) => edit.confirmedSeq === null || edit.confirmedSeq > version),
   );
+}
+
+/** A snapshot may change every card, so it clears every highlight. */
+function highlightsAfter(
+  highlights: CardHighlights,
+  message: ProtocolMessage,
+  ids: string[],
+): CardHighlights {
+  const card = cardOfMessage(message.type, ids);
+  return card === null ? NO_HIGHLIGHTS : { ...highlights, [card]: ids };
 }
 
 let commandCounter = 0;
@@ -101,16 +113,14 @@ export function createOnboardingStore(): OnboardingStore {
           return result.status;
         }
         const pendingEdits = unsettled(state.pendingEdits, result.profile.version);
+        const ids = changedIds(message, state.confirmedProfile);
         set({
           confirmedProfile: result.profile,
           profile: shownProfile(result.profile, pendingEdits),
           pendingEdits,
           needsSnapshot: false,
-          lastChange: {
-            type: message.type,
-            ids: changedIds(message, state.confirmedProfile),
-            at: Date.now(),
-          },
+          lastChange: { type: message.type, ids, at: Date.now() },
+          highlights: highlightsAfter(state.highlights, message, ids),
           announcement: announcement(describeChange(message, state.confirmedProfile)),
         });
         return result.status;

@@ -1,5 +1,6 @@
 import type { EditCommand, EditCommandType, JobProfile, MessageType } from "@voice-onboarding/protocol";
 import type { Room } from "livekit-client";
+import type { CardHighlights } from "./card-of.js";
 
 export type ConnectionStatus =
   | "idle"
@@ -79,6 +80,8 @@ export interface OnboardingState {
   transcript: TranscriptEntry[];
   pendingEdits: Record<string, PendingEdit>;
   lastChange: LastChange | null;
+  /** Per card, the ids its last change touched; a message about one card leaves the others' arrays as they were. */
+  highlights: CardHighlights;
   lastRejected: RejectedEdit | null;
   announcement: Announcement | null;
   /** The LiveKit room while a token-based session runs; null for custom transports. */

@@ -1,5 +1,5 @@
 import type { Requirements } from "@voice-onboarding/protocol";
-import type { ComponentType } from "react";
+import { type ComponentType, memo } from "react";
 import type { CardLabels } from "../../labels.js";
 import { IconButton, ItemStatus } from "../edit/item-controls.js";
 import { useEditToggle } from "../edit/use-edit-toggle.js";
@@ -35,7 +35,8 @@ interface RequirementRowProps extends Pick<CardCommonProps, "onEdit" | "rejected
   labels: CardLabels;
 }
 
-export function RequirementRow({
+/** Memoized: confirming one field re-renders that row only. */
+export const RequirementRow = memo(function RequirementRow({
   row,
   requirements,
   status,
@@ -94,4 +95,4 @@ export function RequirementRow({
       <ItemStatus state={state} rejection={rejected} labels={labels} />
     </li>
   );
-}
+});

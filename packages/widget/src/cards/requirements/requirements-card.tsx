@@ -1,8 +1,9 @@
 import { isFieldFilled, type JobProfile, type Requirements } from "@voice-onboarding/protocol";
-import { resolveLabels } from "../../labels.js";
+import { memo } from "react";
 import { Card } from "../card.js";
 import { useItemStates } from "../item-state.js";
 import type { CardCommonProps } from "../types.js";
+import { useCardLabels } from "../use-labels.js";
 import { type FieldStatus, RequirementRow } from "./requirement-row.js";
 import { REQUIREMENT_ROWS, type RequirementRow as Row, rowIdOf } from "./rows.js";
 
@@ -12,8 +13,12 @@ export interface RequirementsCardProps extends CardCommonProps {
 }
 
 /** Title, location, experience, pay, visa and equity; each can be edited and confirmed inline. */
-export function RequirementsCard({ requirements, confirmedFields, ...common }: RequirementsCardProps) {
-  const labels = resolveLabels(common.labels);
+export const RequirementsCard = memo(function RequirementsCard({
+  requirements,
+  confirmedFields,
+  ...common
+}: RequirementsCardProps) {
+  const labels = useCardLabels(common.labels);
   const rejected = common.rejected && { ...common.rejected, id: rowIdOf(common.rejected.id) };
   const stateOf = useItemStates(REQUIREMENT_ROWS, {
     highlighted: common.highlighted?.map(rowIdOf),
@@ -48,11 +53,11 @@ export function RequirementsCard({ requirements, confirmedFields, ...common }: R
               state={stateOf(row)}
               labels={labels}
               onEdit={common.onEdit}
-              rejected={rejected}
+              rejected={rejected?.id === row ? rejected : null}
             />
           ))}
         </ul>
       )}
     </Card>
   );
-}
+});

@@ -1,0 +1,98 @@
+import { completion, type JobProfile, missingFields, type Requirements } from "@voice-onboarding/protocol";
+import { useShallow } from "zustand/react/shallow";
+import { useOnboardingProfile } from "../../hooks/use-onboarding-profile.js";
+import type { CardLabels } from "../../labels.js";
+import { CompanyCard } from "../company-card.js";
+import { CompletionView } from "../completion-card.js";
+import { NuancesCard } from "../nuances-card.js";
+import { CardGrid } from "../profile-cards.js";
+import { RequirementsCard } from "../requirements/requirements-card.js";
+import { StagesCard } from "../stages-card.js";
+import { TraitsCard } from "../traits-card.js";
+import { useCardCommon } from "./card-slices.js";
+
+/*
+ * The six cards as the widget renders them: each reads its own slice of the store, so a message
+ * re-renders the card it is about and leaves the others alone. Hosts with a profile in hand use the
+ * plain-props cards (`ProfileCards`) instead.
+ */
+
+interface StoreCardProps {
+  labels?: Partial<CardLabels>;
+}
+
+const NO_ITEMS: readonly never[] = [];
+const NO_FIELDS: JobProfile["confirmedFields"] = [];
+const NO_REQUIREMENTS: Requirements = {};
+
+export function StoreCompletionCard({ labels }: StoreCardProps) {
+  const { highlighted } = useCardCommon("completion");
+  const percent = useOnboardingProfile((profile) => (profile ? completion(profile) : 0));
+  const missing = useOnboardingProfile(
+    useShallow((profile) => (profile ? missingFields(profile) : NO_ITEMS)),
+  );
+  const done = useOnboardingProfile((profile) => profile?.status === "completed");
+  return (
+    <CompletionView
+      percent={percent}
+      missing={missing}
+      done={done}
+      highlighted={highlighted}
+      labels={labels}
+    />
+  );
+}
+
+export function StoreCompanyCard({ labels }: StoreCardProps) {
+  const common = useCardCommon("company");
+  const company = useOnboardingProfile((profile) => profile?.company);
+  return <CompanyCard company={company} {...common} labels={labels} />;
+}
+
+export function StoreRequirementsCard({ labels }: StoreCardProps) {
+  const common = useCardCommon("requirements");
+  const requirements = useOnboardingProfile((profile) => profile?.requirements ?? NO_REQUIREMENTS);
+  const confirmedFields = useOnboardingProfile((profile) => profile?.confirmedFields ?? NO_FIELDS);
+  return (
+    <RequirementsCard
+      requirements={requirements}
+      confirmedFields={confirmedFields}
+      {...common}
+      labels={labels}
+    />
+  );
+}
+
+export function StoreTraitsCard({ labels }: StoreCardProps) {
+  const common = useCardCommon("traits");
+  const traits = useOnboardingProfile((profile) => profile?.traits ?? NO_ITEMS);
+  return <TraitsCard traits={traits} {...common} labels={labels} />;
+}
+
+export function StoreStagesCard({ labels }: StoreCardProps) {
+  const common = useCardCommon("stages");
+  const stages = useOnboardingProfile((profile) => profile?.stages ?? NO_ITEMS);
+  return <StagesCard stages={stages} {...common} labels={labels} />;
+}
+
+export function StoreNuancesCard({ labels }: StoreCardProps) {
+  const common = useCardCommon("nuances");
+  const nuances = useOnboardingProfile((profile) => profile?.nuances ?? NO_ITEMS);
+  return <NuancesCard nuances={nuances} {...common} labels={labels} />;
+}
+
+/** The widget's card grid, once a profile has arrived. */
+export function StoreProfileCards({ labels }: StoreCardProps) {
+  const loaded = useOnboardingProfile((profile) => profile !== null);
+  if (!loaded) return null;
+  return (
+    <CardGrid>
+      <StoreCompletionCard labels={labels} />
+      <StoreCompanyCard labels={labels} />
+      <StoreRequirementsCard labels={labels} />
+      <StoreTraitsCard labels={labels} />
+      <StoreStagesCard labels={labels} />
+      <StoreNuancesCard labels={labels} />
+    </CardGrid>
+  );
+}
