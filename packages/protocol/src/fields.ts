@@ -1,5 +1,5 @@
 import type { JobProfile, RequiredField } from "./schemas/profile.js";
-import { REQUIRED_FIELDS } from "./schemas/profile.js";
+import { REQUIRED_FIELDS } from "./vocabulary.js";
 
 type ProfileContent = Pick<JobProfile, "requirements" | "traits" | "stages">;
 

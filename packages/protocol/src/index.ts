@@ -6,4 +6,5 @@ export * from "./issues.js";
 export * from "./messages.js";
 export * from "./reducer.js";
 export * from "./schemas/index.js";
+export * from "./vocabulary.js";
 export { decodeMessage, encodeMessage } from "./wire.js";

@@ -4,8 +4,8 @@ import { InterviewStage, Nuance, Trait } from "./schemas/items.js";
 import { JobProfile, MAX_STAGES, RequiredField } from "./schemas/profile.js";
 import { Requirements } from "./schemas/requirements.js";
 import { Id } from "./schemas/text.js";
+import { MESSAGE_SOURCES } from "./vocabulary.js";
 
-export const MESSAGE_SOURCES = ["agent", "recruiter"] as const;
 export const MessageSource = z.enum(MESSAGE_SOURCES);
 export type MessageSource = z.infer<typeof MessageSource>;
 

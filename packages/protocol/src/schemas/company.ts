@@ -1,17 +1,7 @@
 import * as z from "zod/mini";
+import { FUNDING_STAGES } from "../vocabulary.js";
 import { text, textList } from "./text.js";
 
-export const FUNDING_STAGES = [
-  "pre_seed",
-  "seed",
-  "series_a",
-  "series_b",
-  "series_c",
-  "series_d_plus",
-  "public",
-  "bootstrapped",
-  "acquired",
-] as const;
 export const FundingStage = z.enum(FUNDING_STAGES);
 export type FundingStage = z.infer<typeof FundingStage>;
 

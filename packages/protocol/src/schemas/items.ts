@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
+import { NUANCE_CATEGORIES, TRAIT_PRIORITIES } from "../vocabulary.js";
 import { Id, text, textList } from "./text.js";
 
-export const TRAIT_PRIORITIES = ["must_have", "nice_to_have"] as const;
 export const TraitPriority = z.enum(TRAIT_PRIORITIES);
 export type TraitPriority = z.infer<typeof TraitPriority>;
 
@@ -26,16 +26,6 @@ export const InterviewStage = z.object({
 });
 export type InterviewStage = z.infer<typeof InterviewStage>;
 
-export const NUANCE_CATEGORIES = [
-  "culture_fit",
-  "hidden_pref",
-  "red_flag",
-  "selling_point",
-  "team_dynamic",
-  "growth_path",
-  "urgency",
-  "other",
-] as const;
 export const NuanceCategory = z.enum(NUANCE_CATEGORIES);
 export type NuanceCategory = z.infer<typeof NuanceCategory>;
 

@@ -1,24 +1,13 @@
 import * as z from "zod/mini";
+import { PROFILE_STATUSES, REQUIRED_FIELDS } from "../vocabulary.js";
 import { CompanyIntel, Recruiter } from "./company.js";
 import { InterviewStage, Nuance, Trait } from "./items.js";
 import { Requirements } from "./requirements.js";
 import { Id } from "./text.js";
 
-/** The fields an intake must capture; snake_case because the model names them in tool calls. */
-export const REQUIRED_FIELDS = [
-  "job_title",
-  "location",
-  "experience",
-  "compensation",
-  "visa",
-  "equity",
-  "traits",
-  "interview_stages",
-] as const;
 export const RequiredField = z.enum(REQUIRED_FIELDS);
 export type RequiredField = z.infer<typeof RequiredField>;
 
-export const PROFILE_STATUSES = ["in_progress", "completed"] as const;
 export const ProfileStatus = z.enum(PROFILE_STATUSES);
 export type ProfileStatus = z.infer<typeof ProfileStatus>;
 

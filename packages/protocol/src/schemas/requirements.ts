@@ -1,11 +1,10 @@
 import * as z from "zod/mini";
+import { PAY_INTERVALS, WORKPLACE_TYPES } from "../vocabulary.js";
 import { text } from "./text.js";
 
-export const WORKPLACE_TYPES = ["onsite", "hybrid", "remote"] as const;
 export const WorkplaceType = z.enum(WORKPLACE_TYPES);
 export type WorkplaceType = z.infer<typeof WorkplaceType>;
 
-export const PAY_INTERVALS = ["year", "month", "hour"] as const;
 export const PayInterval = z.enum(PAY_INTERVALS);
 export type PayInterval = z.infer<typeof PayInterval>;
 
