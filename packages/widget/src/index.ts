@@ -34,7 +34,14 @@ export {
   type LiveKitTransport,
   type LiveKitTransportOptions,
 } from "./transport/livekit-transport.js";
-export { type RecordedMessage, type RecordingOptions, recordingFromReplay } from "./transport/recording.js";
+export {
+  type RecordedEntry,
+  type RecordedLine,
+  type RecordedMessage,
+  type RecordingOptions,
+  type ReplayOutput,
+  recordingFromReplay,
+} from "./transport/recording.js";
 export { createReplayTransport, type ReplayTransportOptions } from "./transport/replay-transport.js";
 export type { Transport, TransportError, TransportSink } from "./transport/types.js";
 export {

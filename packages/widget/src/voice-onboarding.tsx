@@ -3,7 +3,7 @@
 import type { JobProfile } from "@voice-onboarding/protocol";
 import { type CSSProperties, useEffect, useMemo } from "react";
 import { useStore } from "zustand";
-import { StoreProfileCards } from "./cards/connected/store-cards.js";
+import { StoreProfileCards } from "./cards/connected/lazy-cards.js";
 import { OnboardingProvider } from "./hooks/onboarding-provider.js";
 import { useOnboardingStore } from "./hooks/use-onboarding-store.js";
 import type { CardLabels } from "./labels.js";

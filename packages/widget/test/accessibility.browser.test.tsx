@@ -33,7 +33,8 @@ describe.each(["light", "dark"] as const)("axe-core on the %s theme", (theme) =>
     const transport = createReplayTransport({ recording: [{ delayMs: 0, message: snapshot(profile) }] });
     const { container } = render(<VoiceOnboarding transport={transport} theme={theme} />);
     await userEvent.click(screen.getByRole("button", { name: "Start conversation" }));
-    await screen.findByText(profile.traits[0]?.name ?? "");
+    // The cards' chunk is loaded on first use; the dev server transforms it then, which can take seconds.
+    await screen.findByText(profile.traits[0]?.name ?? "", {}, { timeout: 10_000 });
     await transport.sendText("We need someone who has run Kafka in production");
     const root = container.querySelector(".vo-root");
     if (!root) throw new Error("widget did not render");

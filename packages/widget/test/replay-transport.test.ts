@@ -1,12 +1,40 @@
 import type { ProtocolMessage } from "@voice-onboarding/protocol";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import fullIntake from "../../../examples/recordings/full-intake.recording.json";
 import { createOnboardingStore } from "../src/store/create-store.js";
 import { sinkForStore } from "../src/store/sink.js";
-import { recordingFromReplay } from "../src/transport/recording.js";
+import { type RecordedEntry, recordingFromReplay } from "../src/transport/recording.js";
 import { createReplayTransport } from "../src/transport/replay-transport.js";
 import { snapshot, traitCreated } from "./fixtures.js";
 
 const replayOutput = { messages: [snapshot(), traitCreated(2, "t1", "Go"), traitCreated(3, "t2", "Rust")] };
+/** Paced as the agent's replay clock paces a call: speaking time between turns, a beat per message. */
+const later = (message: ProtocolMessage, byMs: number) => ({
+  ...message,
+  at: new Date(Date.parse(snapshot().at) + byMs).toISOString(),
+});
+const withTranscript = {
+  messages: [
+    snapshot(),
+    later(traitCreated(2, "t1", "Go"), 2400),
+    later(traitCreated(3, "t2", "Rust"), 4400),
+  ],
+  opening: "Hi Ada!",
+  transcript: [
+    { turn: 0, role: "user", text: "We need Go." },
+    { turn: 0, role: "assistant", text: "Noted: Go." },
+    { turn: 1, role: "user", text: "And Rust." },
+    { turn: 1, role: "assistant", text: "Rust too." },
+  ],
+};
+
+/** Lines as "speaker: text", messages as their type and seq, in playing order. */
+const outline = (recording: readonly RecordedEntry[]) =>
+  recording.map((entry) =>
+    "message" in entry
+      ? `${entry.message.type} ${entry.message.seq}`
+      : `${entry.line.speaker}: ${entry.line.text}`,
+  );
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
@@ -16,6 +44,40 @@ describe("recordingFromReplay", () => {
     const recording = recordingFromReplay(replayOutput, { maxDelayMs: 500 });
     expect(recording.map((item) => item.delayMs)).toEqual([0, 500, 500]);
     expect(recording.map((item) => item.message.seq)).toEqual([1, 2, 3]);
+  });
+
+  it("puts each turn's recruiter line before its messages and the agent's answer after them", () => {
+    expect(outline(recordingFromReplay(withTranscript))).toEqual([
+      "profile.snapshot 1",
+      "agent: Hi Ada!",
+      "recruiter: We need Go.",
+      "trait.created 2",
+      "agent: Noted: Go.",
+      "recruiter: And Rust.",
+      "trait.created 3",
+      "agent: Rust too.",
+    ]);
+  });
+
+  it("finds the turn of every message of the agent's full intake", () => {
+    const recording = recordingFromReplay(fullIntake);
+    const lines = recording.filter((entry) => "line" in entry);
+    expect(lines).toHaveLength(fullIntake.transcript.length + 1);
+    expect(recording.filter((entry) => "message" in entry)).toHaveLength(fullIntake.messages.length);
+    // A turn has messages exactly when one of its tool calls succeeded.
+    let turn = -1;
+    const turnsWithMessages = new Set<number>();
+    for (const entry of recording) {
+      if ("line" in entry && entry.line.speaker === "recruiter") turn += 1;
+      if ("message" in entry && turn >= 0) turnsWithMessages.add(turn);
+    }
+    const turnsWithToolCalls = new Set(fullIntake.toolResults.filter((r) => !r.isError).map((r) => r.turn));
+    expect([...turnsWithMessages]).toEqual([...turnsWithToolCalls]);
+  });
+
+  it("rejects a transcript line of unknown role", () => {
+    const replay = { ...withTranscript, transcript: [{ turn: 0, role: "narrator", text: "Meanwhile" }] };
+    expect(() => recordingFromReplay(replay)).toThrow(/transcript entry 0 has an unknown role/);
   });
 
   it("names the message that is invalid", () => {
@@ -88,6 +150,25 @@ describe("createReplayTransport", () => {
     transport.connect(sinkForStore(createOnboardingStore()));
     vi.advanceTimersByTime(5000);
     expect(positions).toEqual([2, 3]);
+  });
+
+  it("plays transcript lines into the Conversation panel through the sink, in turn order", () => {
+    const store = createOnboardingStore();
+    createReplayTransport({ recording: recordingFromReplay(withTranscript) }).connect(sinkForStore(store));
+    vi.advanceTimersByTime(1000);
+    expect(store.getState().transcript.map((entry) => entry.text)).toEqual(["Hi Ada!"]);
+    expect(store.getState().profile?.traits).toEqual([]);
+    vi.advanceTimersByTime(10_000);
+    const transcript = store.getState().transcript;
+    expect(transcript.map((entry) => [entry.speaker, entry.text])).toEqual([
+      ["agent", "Hi Ada!"],
+      ["recruiter", "We need Go."],
+      ["agent", "Noted: Go."],
+      ["recruiter", "And Rust."],
+      ["agent", "Rust too."],
+    ]);
+    expect(transcript.every((entry) => entry.final)).toBe(true);
+    expect(store.getState().profile?.traits.map((t) => t.name)).toEqual(["Go", "Rust"]);
   });
 
   it("sends a snapshot when the widget missed a message", () => {

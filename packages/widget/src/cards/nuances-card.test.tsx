@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { nuancePerCategory } from "../stories/profiles.js";
 import { sampleNuances } from "./fixtures.js";
 import { NuancesCard } from "./nuances-card.js";
 
@@ -22,6 +23,22 @@ describe("NuancesCard", () => {
           .getAllByRole("listitem")
           .map((item) => item.dataset.id),
     ).toEqual(["n-docs", "n-async"]);
+  });
+
+  it("marks every category with its own shape beside its name, not by colour alone", () => {
+    const { container } = render(<NuancesCard nuances={nuancePerCategory} />);
+    const headings = [...container.querySelectorAll<HTMLElement>(".vo-group__title")];
+    expect(headings).toHaveLength(8);
+    const shapes = headings.map((heading) => {
+      const marker = heading.querySelector("svg.vo-nuance-marker");
+      expect(marker?.getAttribute("aria-hidden")).toBe("true");
+      expect(marker?.getAttribute("data-category")).toBe(
+        heading.closest<HTMLElement>("[data-group]")?.dataset.group,
+      );
+      expect(heading.textContent).not.toBe("");
+      return marker?.querySelector("path")?.getAttribute("d");
+    });
+    expect(new Set(shapes).size).toBe(8);
   });
 
   it("shows verbatim quotes as quotes", () => {

@@ -5,6 +5,7 @@ import { nuanceCategoryName } from "../format/categories.js";
 import { Card, cardState } from "./card.js";
 import { useItemStates } from "./item-state.js";
 import { NuanceItem } from "./nuance-item.js";
+import { NuanceMarker } from "./nuance-marker.js";
 import type { CardCommonProps } from "./types.js";
 import { useCardLabels } from "./use-labels.js";
 
@@ -35,6 +36,7 @@ export const NuancesCard = memo(function NuancesCard({ nuances, ...common }: Nua
         return (
           <div className="vo-group" data-group={category} key={category}>
             <h3 className="vo-group__title" id={headingId}>
+              <NuanceMarker category={category} />
               {nuanceCategoryName(category, labels)}
             </h3>
             <ul className="vo-list" aria-labelledby={headingId}>

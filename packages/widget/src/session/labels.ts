@@ -79,7 +79,7 @@ export const DEFAULT_CONTROL_LABELS: ControlLabels = {
   speakerAgent: "Assistant",
   speakerRecruiter: "You",
   messageLabel: "Type a message",
-  messagePlaceholder: "Type instead of speaking…",
+  messagePlaceholder: "Type a message…",
   send: "Send",
   controlsRegion: "Voice controls",
 };

@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import { recordingFromReplay } from "../transport/recording.js";
+import { type ReplayOutput, recordingFromReplay } from "../transport/recording.js";
 import { createReplayTransport } from "../transport/replay-transport.js";
 import { VoiceOnboarding, type VoiceOnboardingProps } from "../voice-onboarding.js";
 import { createFixedTransport, type FixedSession } from "./fixed-transport.js";
@@ -13,10 +13,10 @@ export function FixedSessionWidget({ session, ...props }: WidgetProps & { sessio
 }
 
 export interface ReplayProps {
-  replay: { messages: readonly unknown[] };
+  replay: ReplayOutput;
   /** 2 plays twice as fast. */
   speed: number;
-  /** `end` delivers every message at once: the finished intake, for screenshots. */
+  /** `end` delivers every message (and transcript line) at once: the finished intake, for screenshots. */
   from: "start" | "end";
 }
 

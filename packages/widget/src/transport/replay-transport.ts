@@ -5,19 +5,21 @@ import {
   type ProtocolMessage,
 } from "@voice-onboarding/protocol";
 import { applyEditOptimistically } from "../store/optimistic.js";
-import type { RecordedMessage } from "./recording.js";
+import type { RecordedEntry } from "./recording.js";
 import type { Transport, TransportSink } from "./types.js";
 
 export interface ReplayTransportOptions {
-  recording: readonly RecordedMessage[];
+  /** From `recordingFromReplay`: messages, and transcript lines when the replay had them. */
+  recording: readonly RecordedEntry[];
   /** 2 plays twice as fast. */
   speed?: number;
   /**
-   * Resumes at this index: the messages before it are folded into the state without playing, and
+   * Resumes at this index: the messages before it are folded into the state without playing (their
+   * transcript lines are not repeated, as a live agent would not repeat them), and
    * a widget that connects is brought up to it with a snapshot, as an agent already in the room would.
    */
   startAt?: number;
-  /** After each played message, with how many have played: persist it to resume with `startAt`. */
+  /** After each played entry, with how many have played: persist it to resume with `startAt`. */
   onPosition?: (position: number) => void;
 }
 
@@ -33,10 +35,11 @@ function snapshotOf(profile: JobProfile, source: ProtocolMessage["source"]): Pro
   };
 }
 
-function foldRecording(messages: readonly RecordedMessage[]): JobProfile | null {
+function foldRecording(entries: readonly RecordedEntry[]): JobProfile | null {
   let profile: JobProfile | null = null;
-  for (const { message } of messages) {
-    const result = applyMessage(profile, message);
+  for (const entry of entries) {
+    if (!("message" in entry)) continue;
+    const result = applyMessage(profile, entry.message);
     if (result.status === "applied") profile = result.profile;
   }
   return profile;
@@ -92,8 +95,14 @@ export function createReplayTransport({
     }
     timer = setTimeout(() => {
       position += 1;
-      sink?.agentState("speaking");
-      deliver(shifted(next.message, offset));
+      if ("message" in next) {
+        sink?.agentState("speaking");
+        deliver(shifted(next.message, offset));
+      } else {
+        // While the recruiter's line plays the agent listens, as it would in the call.
+        sink?.agentState(next.line.speaker === "recruiter" ? "listening" : "speaking");
+        sink?.transcript({ id: `replay-${position}`, ...next.line, final: true, at: Date.now() });
+      }
       onPosition?.(position);
       scheduleNext();
     }, next.delayMs / speed);

@@ -81,10 +81,8 @@ export function StoreNuancesCard({ labels }: StoreCardProps) {
   return <NuancesCard nuances={nuances} {...common} labels={labels} />;
 }
 
-/** The widget's card grid, once a profile has arrived. */
-export function StoreProfileCards({ labels }: StoreCardProps) {
-  const loaded = useOnboardingProfile((profile) => profile !== null);
-  if (!loaded) return null;
+/** The widget's card grid; its default export is what `lazy-cards.tsx` loads on demand. */
+export default function StoreCardGrid({ labels }: StoreCardProps) {
   return (
     <CardGrid>
       <StoreCompletionCard labels={labels} />

@@ -1,0 +1,33 @@
+import { lazy, Suspense } from "react";
+import { useOnboardingProfile } from "../../hooks/use-onboarding-profile.js";
+import type { CardLabels } from "../../labels.js";
+
+/*
+ * The cards (and the motion code they animate with) are most of the widget's weight but have
+ * nothing to show before the agent's first snapshot, so they load in their own chunk while the
+ * session starts. The exported plain-props cards stay synchronous for hosts that render them.
+ */
+const StoreCardGrid = lazy(() => import("./store-cards.js"));
+
+/** Six empty cards in the grid's own layout: the real cards replace them without a jump. */
+function CardGridSkeleton() {
+  return (
+    <div className="vo-profile-cards" aria-busy="true">
+      {/* No vo-card--<name> classes: a host's (or a test's) selectors for a card must not match these. */}
+      {["completion", "company", "requirements", "traits", "stages", "nuances"].map((name) => (
+        <div key={name} className="vo-card vo-card--loading" />
+      ))}
+    </div>
+  );
+}
+
+/** The widget's card grid, once a profile has arrived. */
+export function StoreProfileCards({ labels }: { labels?: Partial<CardLabels> }) {
+  const loaded = useOnboardingProfile((profile) => profile !== null);
+  if (!loaded) return null;
+  return (
+    <Suspense fallback={<CardGridSkeleton />}>
+      <StoreCardGrid labels={labels} />
+    </Suspense>
+  );
+}
