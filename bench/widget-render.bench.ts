@@ -9,12 +9,13 @@
  *   pnpm --filter @voice-onboarding/widget bench     (runs this and widget-size.bench.ts)
  *
  * BENCH_MESSAGES (timed messages per profile, default 300), BENCH_GAP_MS (pause after each, default 30),
- * BENCH_CHROMIUM (browser, default /usr/bin/chromium).
+ * CHROMIUM_PATH (browser, default /usr/bin/chromium).
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { chromium, type Page } from "@playwright/test";
 import { build } from "esbuild";
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from "../chromium.js";
 import { percentile, printTable } from "./table.js";
 import type { BenchApi, CountResult, MessageSample } from "./widget-render/main.js";
 import type { ProfileSize } from "./widget-render/messages.js";
@@ -103,18 +104,7 @@ const ms = (value: number) => value.toFixed(1);
 const files = await bundlePage();
 const server = await serve(files);
 const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-const browser = await chromium.launch({
-  executablePath: process.env.BENCH_CHROMIUM ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-  ],
-});
+const browser = await chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS });
 
 const timedRows: string[][] = [];
 const typeRows: string[][] = [];

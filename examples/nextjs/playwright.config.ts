@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { resolve } from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from "../../chromium";
 
 /** Free loopback ports, all taken at once so they differ. */
 function freePorts(count: number): string {
@@ -16,16 +17,6 @@ Promise.all(servers.map((s) => new Promise((ok) => s.listen(0, "127.0.0.1", ok))
 // Workers load this file again; they inherit the ports the main process picked.
 process.env.E2E_PORTS ??= freePorts(4);
 const [replayApp, replayService, liveApp, liveService] = process.env.E2E_PORTS.split(",");
-
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 
 /** The demo itself: builds the app if needed, starts the session service and `next start`. */
 function demo(
@@ -59,7 +50,7 @@ export default defineConfig({
   use: {
     trace: "retain-on-failure",
     // Debian's chromium: no browser is ever downloaded (PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1).
-    launchOptions: { executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS },
+    launchOptions: { executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS },
   },
   projects: [
     {
@@ -74,7 +65,7 @@ export default defineConfig({
         ...devices["Desktop Chrome"],
         baseURL: `http://127.0.0.1:${liveApp}`,
         launchOptions: {
-          executablePath: "/usr/bin/chromium",
+          executablePath: CHROMIUM_EXECUTABLE,
           args: [...CHROMIUM_ARGS, "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"],
         },
       },

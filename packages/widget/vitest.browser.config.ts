@@ -1,20 +1,12 @@
 import { playwright } from "@vitest/browser-playwright";
 import { defineProject } from "vitest/config";
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from "../../chromium.js";
 import { workspaceAliases } from "../../vitest.shared.js";
 
-const chromiumArgs = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-  "--use-fake-device-for-media-stream",
-];
+const chromiumArgs = [...CHROMIUM_ARGS, "--use-fake-device-for-media-stream"];
 
 const chromium = (args: string[]) =>
-  playwright({ launchOptions: { executablePath: "/usr/bin/chromium", args: [...chromiumArgs, ...args] } });
+  playwright({ launchOptions: { executablePath: CHROMIUM_EXECUTABLE, args: [...chromiumArgs, ...args] } });
 
 const DENIED_TESTS = "test/**/*.mic-denied.browser.test.tsx";
 
