@@ -18,6 +18,7 @@ import {
 } from "livekit-client";
 import type { AgentStatus, ConnectionStatus } from "../store/types.js";
 import { createIntake } from "./intake.js";
+import { createTypedLines } from "./typed-lines.js";
 import type { Transport, TransportError, TransportSink } from "./types.js";
 
 export interface LiveKitTransportOptions {
@@ -64,7 +65,7 @@ function unavailable(command: EditCommand, message: string): EditResult {
 export function createLiveKitTransport({ room, onError }: LiveKitTransportOptions): LiveKitTransport {
   let sink: TransportSink | null = null;
   let ignoredMessages = 0;
-  let typedCount = 0;
+  const typedLine = createTypedLines();
   let snapshotInFlight: Promise<void> | null = null;
   let snapshotWanted = false;
   const intake = createIntake(
@@ -216,14 +217,7 @@ export function createLiveKitTransport({ room, onError }: LiveKitTransportOption
     },
 
     async sendText(text) {
-      typedCount += 1;
-      sink?.transcript({
-        id: `typed-${typedCount}`,
-        speaker: "recruiter",
-        text,
-        final: true,
-        at: Date.now(),
-      });
+      sink?.transcript(typedLine(text));
       try {
         await room.localParticipant.sendText(text, { topic: CHAT_TOPIC });
       } catch (cause) {

@@ -6,6 +6,7 @@ import {
 } from "@voice-onboarding/protocol";
 import { applyEditOptimistically } from "../store/optimistic.js";
 import type { RecordedEntry } from "./recording.js";
+import { createTypedLines } from "./typed-lines.js";
 import type { Transport, TransportSink } from "./types.js";
 
 export interface ReplayTransportOptions {
@@ -72,7 +73,7 @@ export function createReplayTransport({
   let current = foldRecording(recording.slice(0, position));
   /** Versions taken by local edits. */
   let offset = 0;
-  let typedCount = 0;
+  const typedLine = createTypedLines();
 
   function sendSnapshot() {
     if (current !== null) sink?.message(snapshotOf(current, "agent"));
@@ -137,14 +138,7 @@ export function createReplayTransport({
     },
 
     async sendText(text) {
-      typedCount += 1;
-      sink?.transcript({
-        id: `typed-${typedCount}`,
-        speaker: "recruiter",
-        text,
-        final: true,
-        at: Date.now(),
-      });
+      sink?.transcript(typedLine(text));
     },
 
     disconnect() {
