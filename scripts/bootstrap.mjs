@@ -46,6 +46,8 @@ if (
   const missing = [
     ["chromium", "/usr/bin/chromium"],
     ["postgresql", "/usr/lib/postgresql/15/bin/initdb"],
+    // The screenshot baselines were rendered with Liberation fonts (chromium only recommends them).
+    ["fonts-liberation", "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf"],
   ].filter(([, path]) => !existsSync(path));
   if (missing.length > 0) {
     run("apt-get", ["update", "-qq"]);
