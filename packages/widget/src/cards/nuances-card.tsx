@@ -40,7 +40,9 @@ export const NuancesCard = memo(function NuancesCard({ nuances, ...common }: Nua
               {nuanceCategoryName(category, labels)}
             </h3>
             <ul className="vo-list" aria-labelledby={headingId}>
-              <AnimatePresence initial={false}>
+              {/* No `layout` in these lists: without this, every render hands each item a fresh presence
+                  context and all of them re-render. */}
+              <AnimatePresence initial={false} presenceAffectsLayout={false}>
                 {group.map((nuance) => (
                   <NuanceItem
                     key={nuance.id}

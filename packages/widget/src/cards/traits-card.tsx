@@ -44,7 +44,9 @@ export const TraitsCard = memo(function TraitsCard({ traits, ...common }: Traits
               {labels.traitPriorities[priority]} <span className="vo-group__count">{group.length}</span>
             </h3>
             <ul className="vo-list" aria-labelledby={headingId}>
-              <AnimatePresence initial={false}>
+              {/* No `layout` in these lists: without this, every render hands each item a fresh presence
+                  context and all of them re-render. */}
+              <AnimatePresence initial={false} presenceAffectsLayout={false}>
                 {group.map((trait) => (
                   <TraitItem
                     key={trait.id}

@@ -3,19 +3,32 @@ import type { CardLabels } from "../labels.js";
 
 type MoneyLabels = Pick<CardLabels, "locale" | "payIntervals" | "moneyFrom" | "moneyUpTo">;
 
+// Building an Intl.NumberFormat costs far more than formatting with one; cards format on every render.
+const formats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const key = `${locale}|${options.currency ?? ""}|${options.minimumFractionDigits ?? ""}`;
+  let format = formats.get(key);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(locale, options);
+    formats.set(key, format);
+  }
+  return format;
+}
+
 /** One amount in an ISO 4217 currency; cents only when the amount has them (hourly rates). */
 export function formatMoney(amount: number, currency: string, locale: string): string {
-  const cents = !Number.isInteger(amount);
+  const digits = Number.isInteger(amount) ? 0 : 2;
   try {
-    return new Intl.NumberFormat(locale, {
+    return numberFormat(locale, {
       style: "currency",
       currency,
-      minimumFractionDigits: cents ? 2 : 0,
-      maximumFractionDigits: cents ? 2 : 0,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
     }).format(amount);
   } catch {
     // A well-formed code Intl does not know still deserves a readable amount.
-    return `${new Intl.NumberFormat(locale).format(amount)} ${currency}`;
+    return `${numberFormat(locale).format(amount)} ${currency}`;
   }
 }
 
