@@ -2,6 +2,7 @@ import { NUANCE_CATEGORIES, type Nuance } from "@voice-onboarding/protocol";
 import { AnimatePresence } from "framer-motion";
 import { memo, useId } from "react";
 import { nuanceCategoryName } from "../format/categories.js";
+import { listPresence } from "../motion/presets.js";
 import { Card, cardState } from "./card.js";
 import { useItemStates } from "./item-state.js";
 import { NuanceItem } from "./nuance-item.js";
@@ -40,9 +41,7 @@ export const NuancesCard = memo(function NuancesCard({ nuances, ...common }: Nua
               {nuanceCategoryName(category, labels)}
             </h3>
             <ul className="vo-list" aria-labelledby={headingId}>
-              {/* No `layout` in these lists: without this, every render hands each item a fresh presence
-                  context and all of them re-render. */}
-              <AnimatePresence initial={false} presenceAffectsLayout={false}>
+              <AnimatePresence {...listPresence}>
                 {group.map((nuance) => (
                   <NuanceItem
                     key={nuance.id}

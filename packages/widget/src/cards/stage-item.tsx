@@ -2,7 +2,7 @@ import type { InterviewStage } from "@voice-onboarding/protocol";
 import { m } from "framer-motion";
 import { memo } from "react";
 import type { CardLabels } from "../labels.js";
-import { reorderableItemMotion } from "../motion/presets.js";
+import { listItemMotion } from "../motion/presets.js";
 import { IconButton, ItemActions, ItemStatus } from "./edit/item-controls.js";
 import { useEditToggle } from "./edit/use-edit-toggle.js";
 import { StageEditor } from "./stage-editor.js";
@@ -36,7 +36,7 @@ export const StageItem = memo(function StageItem({
     stage.interviewerRole,
   ].filter(Boolean);
   return (
-    <m.li {...reorderableItemMotion} className="vo-item vo-stage" data-id={stage.id} data-state={state}>
+    <m.li {...listItemMotion} className="vo-item vo-stage" data-id={stage.id} data-state={state}>
       <span className="vo-stage__marker" aria-hidden="true">
         {position}
       </span>

@@ -1,6 +1,8 @@
 import type { InterviewStage } from "@voice-onboarding/protocol";
 import { AnimatePresence } from "framer-motion";
 import { memo, useCallback, useRef } from "react";
+import { listPresence } from "../motion/presets.js";
+import { useReorderAnimation } from "../motion/use-reorder-animation.js";
 import { Card, cardState } from "./card.js";
 import { useItemStates } from "./item-state.js";
 import { useFocusAfterMove } from "./stage-focus.js";
@@ -28,7 +30,9 @@ export const StagesCard = memo(function StagesCard({ stages, ...common }: Stages
   const ids = useSameWhileEqual(ordered.map((stage) => stage.id));
   const stateOf = useItemStates(ids, common);
   const { onEdit } = common;
-  const { listRef, rememberMove } = useFocusAfterMove(ids.join(" "));
+  const order = ids.join(" ");
+  const { listRef, rememberMove } = useFocusAfterMove(order);
+  useReorderAnimation(listRef, order);
 
   // Stable while the order is, so a stage update re-renders only that stage's item.
   const move = useCallback(
@@ -54,7 +58,7 @@ export const StagesCard = memo(function StagesCard({ stages, ...common }: Stages
     >
       {ordered.length > 0 && (
         <ol className="vo-list vo-timeline" ref={listRef}>
-          <AnimatePresence initial={false}>
+          <AnimatePresence {...listPresence}>
             {ordered.map((stage, index) => (
               <StageItem
                 key={stage.id}

@@ -1,6 +1,7 @@
 import { TRAIT_PRIORITIES, type Trait } from "@voice-onboarding/protocol";
 import { AnimatePresence } from "framer-motion";
 import { memo, useId } from "react";
+import { listPresence } from "../motion/presets.js";
 import { Card, cardState } from "./card.js";
 import { useItemStates } from "./item-state.js";
 import { TraitItem } from "./trait-item.js";
@@ -44,9 +45,7 @@ export const TraitsCard = memo(function TraitsCard({ traits, ...common }: Traits
               {labels.traitPriorities[priority]} <span className="vo-group__count">{group.length}</span>
             </h3>
             <ul className="vo-list" aria-labelledby={headingId}>
-              {/* No `layout` in these lists: without this, every render hands each item a fresh presence
-                  context and all of them re-render. */}
-              <AnimatePresence initial={false} presenceAffectsLayout={false}>
+              <AnimatePresence {...listPresence}>
                 {group.map((trait) => (
                   <TraitItem
                     key={trait.id}

@@ -1,5 +1,6 @@
-import { domMax } from "framer-motion";
+import { domAnimation } from "framer-motion";
 
-// domMax rather than domAnimation: `layout` (stage reordering) lives only in domMax.
+// domAnimation (enter, leave, variants) is all the cards use: stage reordering slides with
+// `useReorderAnimation`, so domMax's layout projection is not needed.
 // This module is loaded on demand, so its size never lands in the first chunk.
-export default domMax;
+export default domAnimation;

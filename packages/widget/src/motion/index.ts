@@ -1,2 +1,2 @@
 export { MotionProvider } from "./motion-provider.js";
-export { listItemMotion, reorderableItemMotion } from "./presets.js";
+export { listItemMotion } from "./presets.js";

@@ -1,8 +1,7 @@
 import type { Transition, Variants } from "framer-motion";
 
 /**
- * Enter and leave of a list item. No `layout`: with it, every update measures every item of the
- * list (hundreds of traits), and only stages are ever reordered.
+ * Enter and leave of a list item. Moves within a list (stage reordering) are `useReorderAnimation`'s.
  */
 export const listItemMotion = {
   initial: "hidden",
@@ -16,5 +15,8 @@ export const listItemMotion = {
   transition: { duration: 0.2, ease: "easeOut" } satisfies Transition,
 } as const;
 
-/** A list item that can change place (interview stages): `layout` animates the move. */
-export const reorderableItemMotion = { ...listItemMotion, layout: "position" } as const;
+/**
+ * AnimatePresence for a card's list. No item has `layout`, so presence need not affect layout; left
+ * on (the default), every render hands each item a fresh presence context and all of them re-render.
+ */
+export const listPresence = { initial: false, presenceAffectsLayout: false } as const;
