@@ -1,6 +1,6 @@
-import { domAnimation } from "framer-motion";
+import { domMin } from "framer-motion";
 
-// domAnimation (enter, leave, variants) is all the cards use: stage reordering slides with
-// `useReorderAnimation`, so domMax's layout projection is not needed.
+// The smallest feature set: enter, leave and variants. The cards use no gestures (domAnimation) and no
+// `layout` (domMax): stage reordering slides with `useReorderAnimation`.
 // This module is loaded on demand, so its size never lands in the first chunk.
-export default domAnimation;
+export default domMin;
