@@ -1,7 +1,7 @@
 import { OnboardingDemo } from "../components/onboarding-demo";
 import { resolveMode } from "../lib/mode";
 import { parseSpeed, parseWidgetCount } from "../lib/page-options";
-import { fullIntakeMessages } from "../lib/recording";
+import { fullIntake } from "../lib/recording";
 
 // The mode depends on the session service at request time.
 export const dynamic = "force-dynamic";
@@ -41,7 +41,7 @@ export default async function Page({ searchParams }: PageProps) {
       )}
       <OnboardingDemo
         live={live}
-        messages={live ? [] : fullIntakeMessages}
+        replay={live ? null : fullIntake}
         speed={parseSpeed(params.speed)}
         widgets={parseWidgetCount(params.widgets)}
       />

@@ -1,18 +1,19 @@
 "use client";
 
+import type { ReplayOutput } from "@voice-onboarding/widget";
 import { LiveWidget } from "./live-widget";
 import { ReplayWidget } from "./replay-widget";
 
 interface OnboardingDemoProps {
   live: boolean;
-  /** The recording's messages; only read in replay mode. */
-  messages: readonly unknown[];
+  /** The recorded intake; only read in replay mode. */
+  replay: ReplayOutput | null;
   speed: number;
   widgets: number;
 }
 
 /** One widget per intake on the page; each has its own store, session and replay. */
-export function OnboardingDemo({ live, messages, speed, widgets }: OnboardingDemoProps) {
+export function OnboardingDemo({ live, replay, speed, widgets }: OnboardingDemoProps) {
   const slots = Array.from({ length: widgets }, (_, index) => String(index + 1));
   return (
     <div className="intakes" data-count={widgets}>
@@ -24,7 +25,11 @@ export function OnboardingDemo({ live, messages, speed, widgets }: OnboardingDem
           data-testid={`intake-${slot}`}
         >
           {widgets > 1 && <h2 className="intake__title">Intake {slot}</h2>}
-          {live ? <LiveWidget slot={slot} /> : <ReplayWidget slot={slot} messages={messages} speed={speed} />}
+          {live || replay === null ? (
+            <LiveWidget slot={slot} />
+          ) : (
+            <ReplayWidget slot={slot} replay={replay} speed={speed} />
+          )}
         </section>
       ))}
     </div>

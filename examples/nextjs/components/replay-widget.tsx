@@ -1,25 +1,26 @@
 "use client";
 
-import { recordingFromReplay, VoiceOnboarding } from "@voice-onboarding/widget";
+import { type ReplayOutput, recordingFromReplay, VoiceOnboarding } from "@voice-onboarding/widget";
 import { useMemo } from "react";
 import { useResumableReplay } from "./use-resumable-replay";
 
 interface ReplayWidgetProps {
   slot: string;
-  /** The agent's replay output (`messages` of a `*.recording.json`). */
-  messages: readonly unknown[];
+  /** The agent's replay output (a `*.recording.json`): messages, opening and transcript. */
+  replay: ReplayOutput;
   speed: number;
 }
 
-export function ReplayWidget({ slot, messages, speed }: ReplayWidgetProps) {
-  const recording = useMemo(() => recordingFromReplay({ messages }), [messages]);
+export function ReplayWidget({ slot, replay, speed }: ReplayWidgetProps) {
+  // Messages and conversation lines in one timeline; the counter counts both.
+  const recording = useMemo(() => recordingFromReplay(replay), [replay]);
   const { transport, position, resumedAt, run, restart } = useResumableReplay(slot, recording, speed);
   return (
     <>
       <div className="replay-progress" data-testid="replay-progress">
         <span>
-          Message <output data-testid="replay-position">{position}</output> of {recording.length}
-          {resumedAt > 0 && ` · resumed at message ${resumedAt}`}
+          Step <output data-testid="replay-position">{position}</output> of {recording.length}
+          {resumedAt > 0 && ` · resumed at step ${resumedAt}`}
         </span>
         <button type="button" className="replay-progress__restart" onClick={restart}>
           Restart replay

@@ -1,12 +1,12 @@
 "use client";
 
-import { createReplayTransport, type RecordedMessage, type Transport } from "@voice-onboarding/widget";
+import { createReplayTransport, type RecordedEntry, type Transport } from "@voice-onboarding/widget";
 import { useCallback, useEffect, useState } from "react";
 
 export interface ResumableReplay {
   /** Null until mounted: the resume position lives in sessionStorage, which the server cannot read. */
   transport: Transport | null;
-  /** Messages played so far. */
+  /** Entries (messages and conversation lines) played so far. */
   position: number;
   /** Where this run resumed after a reload; 0 for a fresh run. */
   resumedAt: number;
@@ -25,7 +25,7 @@ function savedPosition(slot: string, length: number): number {
 /** A replay transport that remembers how far it got, so a reload picks up where it left off. */
 export function useResumableReplay(
   slot: string,
-  recording: readonly RecordedMessage[],
+  recording: readonly RecordedEntry[],
   speed: number,
 ): ResumableReplay {
   const [restarts, setRestarts] = useState(0);

@@ -83,5 +83,6 @@ export function intake(page: Page, slot: string) {
     progress: root.getByTestId("replay-progress"),
     announcer: root.getByTestId("vo-announcer"),
     traits: root.locator(".vo-card--traits .vo-trait .vo-item__title"),
+    transcript: root.locator(".vo-transcript__entry"),
   };
 }

@@ -22,6 +22,12 @@ function createdItem(message: RecordedMessage): { id: string; name: string } | n
 
 export const messageCount = replay.messages.length;
 
+/** What the replay plays: every message, the agent's opening and each line of the conversation. */
+export const entryCount = replay.messages.length + 1 + replay.transcript.length;
+
+export const openingLine = replay.opening;
+export const lastLine = replay.transcript.at(-1)?.text ?? "";
+
 /** Ids of traits, stages and nuances in the order the agent created them. */
 export const itemIdsInOrder = replay.messages.flatMap((message) =>
   message.type in COLLECTION_OF ? [createdItem(message)?.id ?? ""] : [],

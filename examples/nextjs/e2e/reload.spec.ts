@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { intake, observeWidgets, widgetLog } from "./observe";
-import { firstTraitMessage, firstTraitName, messageCount, traitNames } from "./recording";
+import { entryCount, firstTraitMessage, firstTraitName, traitNames } from "./recording";
 
 test.beforeEach(async ({ page }) => observeWidgets(page));
 
@@ -14,9 +14,10 @@ test("a reload in the middle resumes from a snapshot of the state so far", async
 
   await page.reload();
   const resumedAt = Number(await widget.position.textContent());
+  // Steps count conversation lines too, so the first trait's step is past its message index.
   expect(resumedAt).toBeGreaterThan(firstTraitMessage);
-  expect(resumedAt).toBeLessThan(messageCount);
-  await expect(widget.progress).toContainText(`resumed at message ${resumedAt}`);
+  expect(resumedAt).toBeLessThan(entryCount);
+  await expect(widget.progress).toContainText(`resumed at step ${resumedAt}`);
   await expect(widget.ring).toHaveCount(0);
 
   await widget.start.click();
@@ -28,6 +29,6 @@ test("a reload in the middle resumes from a snapshot of the state so far", async
   expect(resumed.announcements).not.toContain(`Added trait: ${firstTraitName}`);
 
   await expect(widget.ring).toHaveAttribute("aria-valuenow", "100", { timeout: 30_000 });
-  await expect(widget.position).toHaveText(String(messageCount));
+  await expect(widget.position).toHaveText(String(entryCount));
   expect((await widget.traits.allInnerTexts()).toSorted()).toEqual(traitNames.toSorted());
 });

@@ -1,10 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { intake, observeWidgets, widgetLog } from "./observe";
 import {
+  entryCount,
   expectedAnnouncements,
   itemIdsInOrder,
+  lastLine,
   listCardsInOrder,
   messageCount,
+  openingLine,
   traitNames,
 } from "./recording";
 
@@ -25,7 +28,10 @@ test("the recorded intake fills the cards in the recording's order and completes
   await widget.start.click();
 
   await expect(widget.ring).toHaveAttribute("aria-valuenow", "100");
-  await expect(widget.position).toHaveText(String(messageCount));
+  await expect(widget.position).toHaveText(String(entryCount));
+  // The conversation played along: the agent's opening first, its goodbye last.
+  await expect(widget.transcript.first()).toContainText(openingLine);
+  await expect(widget.transcript.last()).toContainText(lastLine);
   await expect(page.locator(".vo-card--completion")).toHaveAttribute("data-state", "complete");
   expect((await widget.traits.allInnerTexts()).toSorted()).toEqual(traitNames.toSorted());
 
@@ -44,7 +50,7 @@ test("the live region announces every change, politely", async ({ page }) => {
   const widget = intake(page, "1");
   await expect(widget.announcer).toHaveAttribute("aria-live", "polite");
   await widget.start.click();
-  await expect(widget.position).toHaveText(String(messageCount));
+  await expect(widget.position).toHaveText(String(entryCount));
 
   await expect.poll(async () => (await widgetLog(page, "1")).announcements.length).toBe(messageCount);
   const { announcements } = await widgetLog(page, "1");

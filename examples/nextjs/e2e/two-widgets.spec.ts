@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { intake, observeWidgets, widgetLog } from "./observe";
-import { messageCount, traitNames } from "./recording";
+import { entryCount, traitNames } from "./recording";
 
 test.beforeEach(async ({ page }) => observeWidgets(page));
 
@@ -26,7 +26,7 @@ test("two widgets on one page keep their own state", async ({ page }) => {
 
   await second.start.click();
   await expect(second.ring).toHaveAttribute("aria-valuenow", "100");
-  await expect(second.position).toHaveText(String(messageCount));
+  await expect(second.position).toHaveText(String(entryCount));
   expect((await second.traits.allInnerTexts()).toSorted()).toEqual(traitNames.toSorted());
   await expect(first.traits.filter({ hasText: renamed })).toHaveCount(1);
   await expect(first.traits.filter({ hasText: /^Mentorship$/ })).toHaveCount(0);
