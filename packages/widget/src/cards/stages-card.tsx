@@ -2,7 +2,7 @@ import type { InterviewStage } from "@voice-onboarding/protocol";
 import { AnimatePresence } from "framer-motion";
 import { memo, useCallback, useRef } from "react";
 import { listPresence } from "../motion/presets.js";
-import { useReorderAnimation } from "../motion/use-reorder-animation.js";
+import { SlideOnReorder } from "../motion/slide-on-reorder.js";
 import { Card, cardState } from "./card.js";
 import { useItemStates } from "./item-state.js";
 import { useFocusAfterMove } from "./stage-focus.js";
@@ -32,7 +32,6 @@ export const StagesCard = memo(function StagesCard({ stages, ...common }: Stages
   const { onEdit } = common;
   const order = ids.join(" ");
   const { listRef, rememberMove } = useFocusAfterMove(order);
-  useReorderAnimation(listRef, order);
 
   // Stable while the order is, so a stage update re-renders only that stage's item.
   const move = useCallback(
@@ -56,6 +55,7 @@ export const StagesCard = memo(function StagesCard({ stages, ...common }: Stages
       emptyText={labels.stagesEmpty}
       className={common.className}
     >
+      <SlideOnReorder listRef={listRef} order={order} />
       {ordered.length > 0 && (
         <ol className="vo-list vo-timeline" ref={listRef}>
           <AnimatePresence {...listPresence}>

@@ -1,7 +1,7 @@
 import type { Transition, Variants } from "framer-motion";
 
 /**
- * Enter and leave of a list item. Moves within a list (stage reordering) are `useReorderAnimation`'s.
+ * Enter and leave of a list item. Moves within a list (stage reordering) are `SlideOnReorder`'s.
  */
 export const listItemMotion = {
   initial: "hidden",
