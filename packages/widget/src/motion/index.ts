@@ -1,2 +1,1 @@
 export { MotionProvider } from "./motion-provider.js";
-export { listItemMotion } from "./presets.js";
