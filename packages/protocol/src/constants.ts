@@ -13,3 +13,13 @@ export const RPC_METHOD = {
 
 /** Encoded messages larger than this are refused by the codec (a 200-trait snapshot is ~150 kB). */
 export const MAX_MESSAGE_BYTES = 512 * 1024;
+
+/**
+ * Participant attributes the session service puts in tokens and the agent sets on itself.
+ * `role` marks the recruiter; `sessionId` ties a participant to one onboarding session, so the
+ * widget trusts only the agent dispatched for its session and the agent only that session's recruiters.
+ */
+export const PARTICIPANT_ATTRIBUTE = {
+  role: "voice-onboarding.role",
+  sessionId: "voice-onboarding.session",
+} as const;
