@@ -55,5 +55,8 @@ if (
   }
 }
 
+// The live tests run a real livekit-server; the script keeps one already on PATH at the pinned version.
+if (job === "test" && process.platform === "linux") run("bash", ["scripts/install-livekit-server.sh"]);
+
 run("pnpm", ["install", "--frozen-lockfile"]);
 run("pnpm", ["run", ...jobs[job]]);

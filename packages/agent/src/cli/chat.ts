@@ -54,8 +54,8 @@ export async function chatCommand(args: string[], io: ChatIO = defaultIO): Promi
     const intake = await createIntakeAgent(service, sessionId);
     await session.start({ agent: intake.agent });
     say(`session ${sessionId} — type your answers; an empty line or Ctrl-D ends the chat`);
-    await session.say(intake.openingHook).waitForPlayout();
-    say(`agent: ${intake.openingHook}`);
+    await session.say(intake.greeting).waitForPlayout();
+    say(`agent: ${intake.greeting}`);
     const lines = createInterface({ input: io.input, terminal: false });
     for await (const line of lines) {
       if (line.trim() === "") break;

@@ -6,11 +6,17 @@ export const TTS_PROVIDERS = ["elevenlabs", "openai"] as const;
 export interface WorkerConfig {
   agentName: string;
   livekit: { url: string; apiKey: string; apiSecret: string };
-  stt: { apiKey: string; model: string; language: string };
+  stt: { apiKey: string; model: string; language: string; baseUrl: string | undefined };
   llm: { baseURL: string; apiKey: string; model: string; temperature: number };
   tts:
-    | { provider: "elevenlabs"; apiKey: string; voiceId: string | undefined; model: string | undefined }
-    | { provider: "openai"; apiKey: string; voice: string; model: string };
+    | {
+        provider: "elevenlabs";
+        apiKey: string;
+        voiceId: string | undefined;
+        model: string | undefined;
+        baseURL: string | undefined;
+      }
+    | { provider: "openai"; apiKey: string; voice: string; model: string; baseURL: string | undefined };
   /** Tool calls the model may chain in one turn (agents-js defaults to 3, too few for an intake). */
   maxToolSteps: number;
 }
@@ -35,6 +41,13 @@ function readLlm(reader: EnvReader): WorkerConfig["llm"] {
   };
 }
 
+/** A provider endpoint override: validated when set, the plugin's default otherwise. */
+function optionalUrl(reader: EnvReader, variable: string, protocols: readonly string[]): string | undefined {
+  return reader.optional(variable) === undefined
+    ? undefined
+    : reader.url(variable, protocols).replace(/\/+$/, "");
+}
+
 const readMaxToolSteps = (reader: EnvReader) => reader.integer("VOICE_ONBOARDING_MAX_TOOL_STEPS", 10, 1, 50);
 
 /** `voice-onboarding-agent chat`: only the model is needed (no LiveKit, no speech). */
@@ -57,6 +70,7 @@ export function loadWorkerConfig(env: Env): WorkerConfig {
             apiKey: reader.required("ELEVEN_API_KEY", "an ElevenLabs API key, or set TTS_PROVIDER=openai"),
             voiceId: reader.optional("ELEVENLABS_VOICE_ID"),
             model: reader.optional("ELEVENLABS_MODEL"),
+            baseURL: optionalUrl(reader, "ELEVENLABS_BASE_URL", ["https", "http"]),
           }
         : {
             provider,
@@ -66,6 +80,8 @@ export function loadWorkerConfig(env: Env): WorkerConfig {
             ),
             voice: reader.optional("OPENAI_TTS_VOICE") ?? "alloy",
             model: reader.optional("OPENAI_TTS_MODEL") ?? "gpt-4o-mini-tts",
+            // The name the OpenAI SDK itself reads.
+            baseURL: optionalUrl(reader, "OPENAI_BASE_URL", ["https", "http"]),
           };
   return reader.done({
     agentName: readAgentName(reader),
@@ -74,6 +90,8 @@ export function loadWorkerConfig(env: Env): WorkerConfig {
       apiKey: reader.required("DEEPGRAM_API_KEY", "a Deepgram API key for speech-to-text"),
       model: reader.optional("DEEPGRAM_MODEL") ?? "nova-3",
       language: reader.optional("DEEPGRAM_LANGUAGE") ?? "en-US",
+      // Deepgram's EU endpoint, a proxy or a self-hosted Deepgram; wss://api.deepgram.com by default.
+      baseUrl: optionalUrl(reader, "DEEPGRAM_BASE_URL", ["wss", "ws", "https", "http"]),
     },
     llm,
     tts: tts as WorkerConfig["tts"],

@@ -29,12 +29,12 @@ describe("snapshot RPC", () => {
   it("streams the current snapshot to the recruiter and replies with its seq", async () => {
     const harness = await createHarness();
     const participant = recordingParticipant();
-    const publisher = new LiveKitPublisher(participant, () => "recruiter-1");
+    const publisher = new LiveKitPublisher(participant, () => ["recruiter-1"]);
     const handle = createSnapshotRpcHandler({
       service: harness.service,
       sessionId: harness.sessionId,
       isRecruiter: (identity) => identity === "recruiter-1",
-      sendTo: (identity, message) => publisher.sendTo(identity, message),
+      sendTo: (identity, message) => publisher.sendTo([identity], message),
     });
     const reply = await handle({
       requestId: "r",
@@ -69,16 +69,18 @@ describe("snapshot RPC", () => {
 });
 
 describe("LiveKitPublisher", () => {
-  it("sends to the current recruiter only, and drops messages while nobody is there", async () => {
+  it("sends to every recruiter in one stream, and drops messages while nobody is there", async () => {
     const harness = await createHarness();
     const participant = recordingParticipant();
-    let recruiter: string | undefined;
-    const publisher = new LiveKitPublisher(participant, () => recruiter);
+    let recruiters: string[] = [];
+    const publisher = new LiveKitPublisher(participant, () => recruiters);
     const snapshot = await harness.service.snapshot(harness.sessionId);
     await publisher.publish(snapshot);
     expect(participant.sent).toEqual([]);
-    recruiter = "recruiter-9";
+    recruiters = ["recruiter-9", "recruiter-10"];
     await publisher.publish(snapshot);
-    expect(participant.sent.map((entry) => entry.destinationIdentities)).toEqual([["recruiter-9"]]);
+    expect(participant.sent.map((entry) => entry.destinationIdentities)).toEqual([
+      ["recruiter-9", "recruiter-10"],
+    ]);
   });
 });

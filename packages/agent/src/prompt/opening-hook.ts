@@ -1,4 +1,9 @@
-import type { FundingStage, JobProfile } from "@voice-onboarding/protocol";
+import {
+  type FundingStage,
+  type JobProfile,
+  missingFields,
+  type RequiredField,
+} from "@voice-onboarding/protocol";
 import { cleanText } from "./sanitize.js";
 
 const STAGE_PHRASES: Record<FundingStage, string> = {
@@ -53,4 +58,33 @@ export function buildOpeningHook(profile: JobProfile): string {
     return `Hey ${name}! I see ${companyName} ${STAGE_PHRASES[company.fundingStage]}. Tell me everything about ${role} - who you're looking for, what they'd work on, what matters most.`;
   }
   return `Hey ${name}! Tell me everything about ${role} at ${companyName}. What would this person own, and what kind of candidate would crush it?`;
+}
+
+const FIELD_PHRASES: Record<RequiredField, string> = {
+  job_title: "the job title",
+  location: "where the person will work",
+  experience: "the experience you're looking for",
+  compensation: "compensation",
+  visa: "visa sponsorship",
+  equity: "equity",
+  traits: "the traits that matter",
+  interview_stages: "the interview process",
+};
+
+/**
+ * What the agent says when a job starts: the opening hook for a new intake, a resume line for
+ * one already under way (a reload, a restarted job), a short wrap-up for a completed one. A
+ * half-done intake is never greeted as new.
+ */
+export function buildGreeting(profile: JobProfile): string {
+  if (profile.version === 0) return buildOpeningHook(profile);
+  const name = cleanText(profile.recruiter.firstName, 40);
+  if (profile.status === "completed") {
+    return `Welcome back, ${name}! This intake is complete. If anything changed, tell me and I'll update it.`;
+  }
+  const next = missingFields(profile)[0];
+  if (next === undefined) {
+    return `Welcome back, ${name}! I have everything I need; anything you'd like to add before we wrap up?`;
+  }
+  return `Welcome back, ${name}! Let's pick up where we left off. Next up: ${FIELD_PHRASES[next]}.`;
 }

@@ -81,7 +81,7 @@ export async function runReplay(input: unknown, options: ReplayOptions = {}): Pr
     const stand = await startStandInSession({ turns: script.turns, agent: intake.agent });
     try {
       // As in a live session, the agent speaks first; the model sees the line in its history.
-      const opening = intake.openingHook;
+      const opening = intake.greeting;
       await stand.session.say(opening).waitForPlayout();
       clock.speak(opening);
       const { toolResults, transcript } = await playTurns(stand.session, script.turns, (turn) => {

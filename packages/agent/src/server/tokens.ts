@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { JobProfile } from "@voice-onboarding/protocol";
+import { type JobProfile, PARTICIPANT_ATTRIBUTE } from "@voice-onboarding/protocol";
 import { AccessToken, RoomAgentDispatch, RoomConfiguration } from "livekit-server-sdk";
 
 export interface LiveKitCredentials {
@@ -34,6 +34,10 @@ export interface DispatchMetadata {
 /**
  * A token for the recruiter of one session: its own room, a fresh identity, publish/subscribe/data
  * only, a short TTL, and the intake agent dispatched with the session id. Nothing comes from the browser.
+ *
+ * Identity model: every token is a new participant (a reload, Stop then Start, a second tab), so
+ * two tabs never evict each other; the attributes tie it to the session, and the agent serves
+ * every participant carrying them and listens to the newest.
  */
 export async function issueRecruiterToken(
   profile: JobProfile,
@@ -46,7 +50,10 @@ export async function issueRecruiterToken(
     identity: participantIdentity,
     name: [profile.recruiter.firstName, profile.recruiter.lastName].filter(Boolean).join(" "),
     ttl: options.ttlSeconds,
-    attributes: { "voice-onboarding.role": "recruiter" },
+    attributes: {
+      [PARTICIPANT_ATTRIBUTE.role]: "recruiter",
+      [PARTICIPANT_ATTRIBUTE.sessionId]: profile.sessionId,
+    },
   });
   token.addGrant({
     room: roomName,

@@ -1,13 +1,14 @@
 import { voice } from "@livekit/agents";
 import type { JobProfile } from "@voice-onboarding/protocol";
-import { buildOpeningHook, buildSystemPrompt } from "../prompt/index.js";
+import { buildGreeting, buildSystemPrompt } from "../prompt/index.js";
 import type { ProfileService } from "../service/index.js";
 import { createIntakeTools } from "../tools/index.js";
 
 export interface IntakeAgent {
   agent: voice.Agent;
   profile: JobProfile;
-  openingHook: string;
+  /** The opening hook for a new intake, a resume line or a wrap-up otherwise (`buildGreeting`). */
+  greeting: string;
   /** Adds a system note to the model's chat context (e.g. what the recruiter changed by hand). */
   tellModel(note: string): Promise<void>;
   /** Stops refreshing the prompt. */
@@ -43,7 +44,7 @@ export async function createIntakeAgent(
     chatCtx.addMessage({ role: "system", content: note });
     await agent.updateChatCtx(chatCtx);
   };
-  return { agent, profile, openingHook: buildOpeningHook(profile), tellModel, dispose };
+  return { agent, profile, greeting: buildGreeting(profile), tellModel, dispose };
 }
 
 function warnRefreshFailed(error: unknown): void {

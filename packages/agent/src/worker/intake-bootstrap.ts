@@ -1,23 +1,31 @@
 import type { voice } from "@livekit/agents";
-import type { RemoteParticipant, RpcInvocationData } from "@livekit/rtc-node";
-import { RPC_METHOD } from "@voice-onboarding/protocol";
+import type { RpcInvocationData } from "@livekit/rtc-node";
+import { PARTICIPANT_ATTRIBUTE, type ProtocolMessage, RPC_METHOD } from "@voice-onboarding/protocol";
 import { createEditRpcHandler, createSnapshotRpcHandler } from "../edits/index.js";
 import { LiveKitPublisher, type TextSender } from "../publish/livekit-publisher.js";
 import { ProfileService, type ServiceLogger, SessionNotFoundError } from "../service/index.js";
 import type { ProfileStore } from "../store/profile-store.js";
 import { createIntakeAgent, type IntakeAgent } from "./intake-agent.js";
-import { currentRecruiter, isRecruiterIn, isRecruiterParticipant } from "./recruiter-presence.js";
-
-type Participant = Pick<RemoteParticipant, "identity" | "kind" | "attributes">;
+import {
+  isRecruiterIn,
+  isRecruiterParticipant,
+  type RoomParticipant,
+  recruitersIn,
+} from "./recruiter-presence.js";
 
 /** The part of a connected rtc-node Room the intake needs. */
 export interface IntakeRoom {
   localParticipant: TextSender & {
     registerRpcMethod(method: string, handler: (data: RpcInvocationData) => Promise<string>): void;
+    setAttributes(attributes: Record<string, string>): Promise<void>;
   };
-  remoteParticipants: ReadonlyMap<string, Participant>;
+  remoteParticipants: ReadonlyMap<string, RoomParticipant>;
   /** Called with every participant that joins. */
-  onParticipantJoined(listener: (participant: Participant) => void): void;
+  onParticipantJoined(listener: (participant: RoomParticipant) => void): void;
+  /** Called with every participant that leaves. */
+  onParticipantLeft(listener: (participant: RoomParticipant) => void): void;
+  /** Called with every typed chat line (LiveKit's `lk.chat` topic) and its sender. */
+  onChatText(listener: (text: string, senderIdentity: string) => void): void;
 }
 
 export interface BootstrapOptions {
@@ -25,58 +33,103 @@ export interface BootstrapOptions {
   store: ProfileStore;
   room: IntakeRoom;
   logger: ServiceLogger;
-  /** Starts the voice (or text) session for the agent; the worker binds it to the room. */
-  startSession(agent: voice.Agent): Promise<voice.AgentSession>;
+  /** Starts the voice (or text) session for the agent, listening to `recruiter` when one is in the room. */
+  startSession(agent: voice.Agent, recruiter: string | undefined): Promise<voice.AgentSession>;
+  /** Points the session's audio input at another recruiter (a reload, a second tab), or at nobody. */
+  linkRecruiter(session: voice.AgentSession, identity: string | null): void;
 }
 
 export interface RunningIntake {
   service: ProfileService;
   intake: IntakeAgent;
   session: voice.AgentSession;
+  /** Chat lines and RPCs refused because their sender is not a recruiter of this session. */
+  readonly refused: number;
 }
 
 /**
- * After the job connected: load the session's profile (an unknown session is `null`, not a
- * crash), register the recruiter's edit and snapshot RPCs, send a snapshot to the recruiter now
- * and on every join, start the session and greet with the opening hook.
+ * After the job connected: mark the agent as this session's, register the recruiter's edit and
+ * snapshot RPCs at once (they wait for nothing but the store), load the profile (an unknown
+ * session is `null`, not a crash), start the session, greet (a new intake with the opening hook,
+ * one under way with a resume line) and keep serving every recruiter participant: snapshots on
+ * join, every change to all of them, typed chat from any of them, audio from the latest.
  */
 export async function bootstrapIntake(options: BootstrapOptions): Promise<RunningIntake | null> {
   const { sessionId, room, logger } = options;
-  const publisher = new LiveKitPublisher(room.localParticipant, () => currentRecruiter(room));
+  await room.localParticipant
+    .setAttributes({ [PARTICIPANT_ATTRIBUTE.sessionId]: sessionId })
+    .catch((error: unknown) =>
+      logger.warn("could not mark the agent with its session", { error: String(error) }),
+    );
+  const recruiters = () => recruitersIn(room, sessionId);
+  const publisher = new LiveKitPublisher(room.localParticipant, recruiters);
   const service = new ProfileService({ store: options.store, publisher, logger });
-  let intake: IntakeAgent;
-  try {
-    intake = await createIntakeAgent(service, sessionId);
-  } catch (error) {
-    if (error instanceof SessionNotFoundError) return null;
-    throw error;
-  }
-  const isRecruiter = (identity: string) => isRecruiterIn(room, identity);
-  const sendTo = (identity: string, message: Parameters<LiveKitPublisher["sendTo"]>[1]) =>
-    publisher.sendTo(identity, message);
+  const isRecruiter = (identity: string) => isRecruiterIn(room, sessionId, identity);
+  const sendTo = (identity: string, message: ProtocolMessage) => publisher.sendTo([identity], message);
+  let intake: IntakeAgent | undefined;
   room.localParticipant.registerRpcMethod(
     RPC_METHOD.edit,
     createEditRpcHandler({
       service,
       sessionId,
       isRecruiter,
-      onEdited: (note) => void intake.tellModel(note),
+      onEdited: (note) => void intake?.tellModel(note),
     }),
   );
   room.localParticipant.registerRpcMethod(
     RPC_METHOD.snapshot,
     createSnapshotRpcHandler({ service, sessionId, isRecruiter, sendTo }),
   );
+  try {
+    intake = await createIntakeAgent(service, sessionId);
+  } catch (error) {
+    if (error instanceof SessionNotFoundError) return null;
+    throw error;
+  }
+  const loaded = intake;
+
+  let refused = 0;
+  let linked = recruiters().at(-1);
+  const session = await options.startSession(loaded.agent, linked);
+  const link = (identity: string | undefined) => {
+    if (identity === linked) return;
+    linked = identity;
+    options.linkRecruiter(session, identity ?? null);
+  };
   const sendSnapshot = async (identity: string) => sendTo(identity, await service.snapshot(sessionId));
+  const warnSnapshot = (error: unknown) =>
+    logger.warn("could not send the snapshot", { error: String(error) });
+
   room.onParticipantJoined((participant) => {
-    if (!isRecruiterParticipant(participant)) return;
-    sendSnapshot(participant.identity).catch((error: unknown) =>
-      logger.warn("could not send the snapshot", { error: String(error) }),
-    );
+    if (!isRecruiterParticipant(participant, sessionId)) return;
+    // The newest recruiter is the one who just pressed Start (or reloaded): listen to them.
+    link(participant.identity);
+    sendSnapshot(participant.identity).catch(warnSnapshot);
   });
-  const session = await options.startSession(intake.agent);
-  const recruiter = currentRecruiter(room);
-  if (recruiter) await sendSnapshot(recruiter);
-  session.say(intake.openingHook, { allowInterruptions: true });
-  return { service, intake, session };
+  room.onParticipantLeft((participant) => {
+    if (participant.identity === linked) link(recruiters().at(-1));
+  });
+  room.onChatText((text, senderIdentity) => {
+    if (!isRecruiter(senderIdentity)) {
+      refused += 1;
+      logger.warn("ignored chat from a participant who is not this session's recruiter", {
+        identity: senderIdentity,
+      });
+      return;
+    }
+    link(senderIdentity);
+    session.interrupt();
+    session.generateReply({ userInput: text });
+  });
+
+  await Promise.all(recruiters().map((identity) => sendSnapshot(identity).catch(warnSnapshot)));
+  session.say(loaded.greeting, { allowInterruptions: true });
+  return {
+    service,
+    intake: loaded,
+    session,
+    get refused() {
+      return refused;
+    },
+  };
 }

@@ -1,14 +1,18 @@
 import { type JobContext, log, type VAD, voice } from "@livekit/agents";
-import { RoomEvent } from "@livekit/rtc-node";
+import { ParticipantKind, RoomEvent } from "@livekit/rtc-node";
 import type { WorkerConfig } from "../config/index.js";
 import type { ProfileStore } from "../store/profile-store.js";
 import { readSessionId } from "./dispatch-metadata.js";
-import { bootstrapIntake } from "./intake-bootstrap.js";
+import { bootstrapIntake, type RunningIntake } from "./intake-bootstrap.js";
 import { createProviders } from "./providers.js";
 import { TurnMetrics } from "./turn-metrics.js";
 
+/** LiveKit's standard topic for typed user input to an agent. */
+const CHAT_TOPIC = "lk.chat";
+
 export interface IntakeJobDeps {
   config: WorkerConfig;
+  /** Owned by the job from here on: closed after the last change has drained. */
   store: ProfileStore;
   vad: VAD;
 }
@@ -16,6 +20,19 @@ export interface IntakeJobDeps {
 /** One onboarding conversation in one room: the job entry of the worker. */
 export async function runIntakeJob(ctx: JobContext, { config, store, vad }: IntakeJobDeps): Promise<void> {
   const logger = log().child({ job: ctx.job.id });
+  let running: RunningIntake | null = null;
+  const turnMetrics = new TurnMetrics((turn) => logger.info({ ...turn }, "turn latency"));
+  // One callback, in order: agents-js runs shutdown callbacks concurrently, and the store must
+  // outlive the tool calls still committing.
+  ctx.addShutdownCallback(async () => {
+    if (running) {
+      await running.service.settled();
+      running.intake.dispose();
+      logger.info({ turns: turnMetrics.turns, refused: running.refused }, "intake job ended");
+    }
+    await store.close();
+  });
+
   const metadata = readSessionId(ctx.job.metadata, ctx.room.metadata);
   if (!metadata.ok) {
     logger.error({ reason: metadata.reason }, "ending job: no valid onboarding session");
@@ -28,37 +45,48 @@ export async function runIntakeJob(ctx: JobContext, { config, store, vad }: Inta
   const localParticipant = room.localParticipant;
   if (!localParticipant) throw new Error("connected to the room without a local participant");
 
-  const turnMetrics = new TurnMetrics((turn) => logger.info({ sessionId, ...turn }, "turn latency"));
-  const running = await bootstrapIntake({
+  running = await bootstrapIntake({
     sessionId,
     store,
-    logger: { warn: (message, detail) => logger.warn(detail, message) },
+    logger: { warn: (message, detail) => logger.warn({ sessionId, ...detail }, message) },
     room: {
       localParticipant,
       remoteParticipants: room.remoteParticipants,
       onParticipantJoined: (listener) => room.on(RoomEvent.ParticipantConnected, listener),
+      onParticipantLeft: (listener) => room.on(RoomEvent.ParticipantDisconnected, listener),
+      onChatText: (listener) =>
+        room.registerTextStreamHandler(CHAT_TOPIC, (reader, { identity }) => {
+          reader
+            .readAll()
+            .then((text) => listener(text, identity))
+            .catch((error: unknown) => logger.warn({ error: String(error) }, "could not read a chat line"));
+        }),
     },
-    startSession: async (agent) => {
+    startSession: async (agent, recruiter) => {
       const session = new voice.AgentSession({
         vad,
         ...createProviders(config),
         maxToolSteps: config.maxToolSteps,
       });
       session.on(voice.AgentSessionEventTypes.MetricsCollected, (event) => turnMetrics.record(event.metrics));
-      // LiveKit's chat text input (lk.chat) is on: a recruiter can do the whole intake by typing.
-      await session.start({ agent, room, inputOptions: { textEnabled: true } });
+      await session.start({
+        agent,
+        room,
+        inputOptions: {
+          // Typed chat is ours (bootstrapIntake): accepted from every recruiter tab, refused from anyone else.
+          textEnabled: false,
+          // A reload or Stop leaves the room; the session stays for the recruiter who comes back.
+          closeOnDisconnect: false,
+          participantKinds: [ParticipantKind.STANDARD],
+          participantIdentity: recruiter,
+        },
+      });
       return session;
     },
+    linkRecruiter: (session, identity) => session._roomIO?.setParticipant(identity),
   });
   if (running === null) {
     logger.error({ sessionId }, "ending job: unknown onboarding session");
     ctx.shutdown(`unknown onboarding session ${sessionId}`);
-    return;
   }
-  ctx.addShutdownCallback(async () => {
-    // Tool calls already running finish and commit before the process goes; the store holds the rest.
-    await running.service.settled();
-    running.intake.dispose();
-    logger.info({ sessionId, turns: turnMetrics.turns }, "intake job ended");
-  });
 }

@@ -10,7 +10,13 @@ type Providers = Required<Pick<voice.AgentSessionOptions, "stt" | "llm" | "tts">
 export function createProviders(config: WorkerConfig): Providers {
   const { stt, llm, tts } = config;
   return {
-    stt: new deepgram.STT({ apiKey: stt.apiKey, model: stt.model, language: stt.language }),
+    stt: new deepgram.STT({
+      apiKey: stt.apiKey,
+      model: stt.model,
+      language: stt.language,
+      // The plugin speaks WebSocket; an http(s) base (as Deepgram documents it) means ws(s).
+      ...(stt.baseUrl && { baseUrl: stt.baseUrl.replace(/^http/, "ws") }),
+    }),
     llm: new openai.LLM({
       baseURL: llm.baseURL,
       apiKey: llm.apiKey,
@@ -19,7 +25,17 @@ export function createProviders(config: WorkerConfig): Providers {
     }),
     tts:
       tts.provider === "elevenlabs"
-        ? new elevenlabs.TTS({ apiKey: tts.apiKey, voiceId: tts.voiceId, model: tts.model })
-        : new openai.TTS({ apiKey: tts.apiKey, voice: tts.voice as openai.TTSVoices, model: tts.model }),
+        ? new elevenlabs.TTS({
+            apiKey: tts.apiKey,
+            voiceId: tts.voiceId,
+            model: tts.model,
+            ...(tts.baseURL && { baseURL: tts.baseURL }),
+          })
+        : new openai.TTS({
+            apiKey: tts.apiKey,
+            voice: tts.voice as openai.TTSVoices,
+            model: tts.model,
+            ...(tts.baseURL && { baseURL: tts.baseURL }),
+          }),
   };
 }

@@ -1,7 +1,8 @@
 import { ParticipantKind } from "@livekit/rtc-node";
+import { PARTICIPANT_ATTRIBUTE } from "@voice-onboarding/protocol";
 import { describe, expect, it } from "vitest";
 import { readSessionId } from "./dispatch-metadata.js";
-import { currentRecruiter, isRecruiterIn, ROLE_ATTRIBUTE } from "./recruiter-presence.js";
+import { isRecruiterIn, recruitersIn } from "./recruiter-presence.js";
 import { type TurnLatency, TurnMetrics } from "./turn-metrics.js";
 
 describe("readSessionId", () => {
@@ -31,26 +32,31 @@ describe("readSessionId", () => {
 });
 
 describe("recruiter presence", () => {
-  const participant = (identity: string, kind: ParticipantKind, role?: string) => ({
+  const participant = (identity: string, kind: ParticipantKind, role?: string, session = "s-1") => ({
     identity,
     kind,
-    attributes: (role ? { [ROLE_ATTRIBUTE]: role } : {}) as Record<string, string>,
+    attributes: (role
+      ? { [PARTICIPANT_ATTRIBUTE.role]: role, [PARTICIPANT_ATTRIBUTE.sessionId]: session }
+      : {}) as Record<string, string>,
   });
   const room = {
     remoteParticipants: new Map([
       ["agent-1", participant("agent-1", ParticipantKind.AGENT, "recruiter")],
       ["guest", participant("guest", ParticipantKind.STANDARD)],
       ["recruiter-7", participant("recruiter-7", ParticipantKind.STANDARD, "recruiter")],
+      ["other-session", participant("other-session", ParticipantKind.STANDARD, "recruiter", "s-2")],
+      ["recruiter-8", participant("recruiter-8", ParticipantKind.STANDARD, "recruiter")],
     ]),
   };
 
-  it("recognises only a standard participant with the recruiter role", () => {
-    expect(isRecruiterIn(room, "recruiter-7")).toBe(true);
-    expect(isRecruiterIn(room, "agent-1")).toBe(false);
-    expect(isRecruiterIn(room, "guest")).toBe(false);
-    expect(isRecruiterIn(room, "nobody")).toBe(false);
-    expect(currentRecruiter(room)).toBe("recruiter-7");
-    expect(currentRecruiter({ remoteParticipants: new Map() })).toBeUndefined();
+  it("recognises only standard participants with the recruiter role for this session", () => {
+    expect(isRecruiterIn(room, "s-1", "recruiter-7")).toBe(true);
+    expect(isRecruiterIn(room, "s-1", "agent-1")).toBe(false);
+    expect(isRecruiterIn(room, "s-1", "guest")).toBe(false);
+    expect(isRecruiterIn(room, "s-1", "other-session")).toBe(false);
+    expect(isRecruiterIn(room, "s-1", "nobody")).toBe(false);
+    expect(recruitersIn(room, "s-1")).toEqual(["recruiter-7", "recruiter-8"]);
+    expect(recruitersIn({ remoteParticipants: new Map() }, "s-1")).toEqual([]);
   });
 });
 
