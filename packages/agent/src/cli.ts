@@ -1,9 +1,6 @@
 #!/usr/bin/env node
 import { setMaxListeners } from "node:events";
-import { CHAT_USAGE, chatCommand } from "./cli/chat.js";
-import { REPLAY_USAGE, replayCommand } from "./cli/replay.js";
-import { SERVE_USAGE, serveCommand } from "./cli/serve.js";
-import { UsageError } from "./cli/usage.js";
+import { CHAT_USAGE, MIGRATE_USAGE, REPLAY_USAGE, SERVE_USAGE, UsageError } from "./cli/usage.js";
 
 interface Command {
   usage: string;
@@ -26,22 +23,28 @@ const COMMANDS: Record<string, Command> = {
   replay: {
     usage: REPLAY_USAGE,
     summary: "play a scripted conversation through the real agent and print the recording as JSON",
-    run: replayCommand,
+    run: async (args) => (await import("./cli/replay.js")).replayCommand(args),
   },
   chat: {
     usage: CHAT_USAGE,
     summary:
       "talk to the real agent in the terminal (model from the environment, real tools and store, no LiveKit)",
-    run: (args) => chatCommand(args),
+    run: async (args) => (await import("./cli/chat.js")).chatCommand(args),
   },
   serve: {
     usage: SERVE_USAGE,
-    summary: "run the session & token service (HTTP on PORT; store from SUPABASE_URL or embedded PGlite)",
-    run: serveCommand,
+    summary:
+      "run the session & token service (HTTP on PORT; store from DATABASE_URL, SUPABASE_URL or embedded PGlite)",
+    run: async (args) => (await import("./cli/serve.js")).serveCommand(args),
+  },
+  migrate: {
+    usage: MIGRATE_USAGE,
+    summary: "apply the SQL migrations (supabase/migrations) to the PostgreSQL database of DATABASE_URL",
+    run: async (args) => (await import("./cli/migrate.js")).migrateCommand(args),
   },
 };
 
-/** Loaded only for dev/start: the voice plugins are slow to import. */
+/** Commands load when run: the voice plugins (and LiveKit) are slow to import. */
 async function runWorker(): Promise<void> {
   const { workerCommand } = await import("./cli/worker.js");
   await workerCommand();

@@ -8,9 +8,7 @@ import { ProfileService } from "../service/index.js";
 import { createStoreFromEnv } from "../store/from-env.js";
 import { createIntakeAgent } from "../worker/intake-agent.js";
 import { describeCardChange } from "./card-changes.js";
-import { UsageError } from "./usage.js";
-
-export const CHAT_USAGE = "chat [--session <id>] [--recruiter <first name>] [--company <name>]";
+import { CHAT_USAGE, UsageError } from "./usage.js";
 
 export interface ChatIO {
   input: NodeJS.ReadableStream;

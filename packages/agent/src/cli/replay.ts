@@ -4,9 +4,7 @@ import { parseScript, type ReplayScript, ScriptError } from "../replay/script.js
 // Not the store barrel: it loads supabase-js, which prints a Node 20 deprecation warning on import.
 import { createPgliteStore } from "../store/pglite.js";
 import type { ProfileStore } from "../store/profile-store.js";
-import { UsageError } from "./usage.js";
-
-export const REPLAY_USAGE = "replay <script.json> [--store pglite:<dir>] [--out <file>]";
+import { REPLAY_USAGE, UsageError } from "./usage.js";
 
 /** `replay`: plays a scripted conversation through the real agent; the result JSON goes to stdout or `--out`. */
 export async function replayCommand(args: string[]): Promise<void> {

@@ -2,10 +2,8 @@ import type { AddressInfo } from "node:net";
 import { loadServerConfig } from "../config/index.js";
 import { createSessionServer } from "../server/session-server.js";
 import { ProfileService } from "../service/index.js";
-import { createStoreFromEnv } from "../store/from-env.js";
+import { createStoreFromEnv, storeConfigFromEnv } from "../store/from-env.js";
 import { UsageError } from "./usage.js";
-
-export const SERVE_USAGE = "serve";
 
 /** The session service never changes a profile after creating it, so it has nothing to publish. */
 const nothingToPublish = { publish: async () => {} };
@@ -33,7 +31,9 @@ export async function serveCommand(args: string[]): Promise<void> {
     server.listen(config.port, config.host, resolve);
   });
   const { port } = server.address() as AddressInfo;
-  const storeName = process.env.SUPABASE_URL ? "supabase" : "embedded PGlite";
+  const storeName = { postgres: "PostgreSQL", supabase: "Supabase", pglite: "embedded PGlite" }[
+    storeConfigFromEnv(process.env).kind
+  ];
   process.stderr.write(
     `session service listening on http://${config.host}:${port} (store: ${storeName}; LiveKit tokens: ${config.livekit ? "on" : "off"})\n`,
   );

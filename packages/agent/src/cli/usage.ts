@@ -2,3 +2,9 @@
 export class UsageError extends Error {
   override readonly name = "UsageError";
 }
+
+/** Each command's synopsis, here so `cli.ts` can print them without loading the commands. */
+export const CHAT_USAGE = "chat [--session <id>] [--recruiter <first name>] [--company <name>]";
+export const MIGRATE_USAGE = "migrate";
+export const REPLAY_USAGE = "replay <script.json> [--store pglite:<dir>] [--out <file>]";
+export const SERVE_USAGE = "serve";

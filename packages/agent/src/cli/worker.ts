@@ -21,6 +21,9 @@ export async function workerCommand(): Promise<void> {
       wsURL: config.livekit.url,
       apiKey: config.livekit.apiKey,
       apiSecret: config.livekit.apiSecret,
+      loadThreshold: config.server.loadThreshold,
+      numIdleProcesses: config.server.idleProcesses,
+      port: config.server.port,
     }),
   );
 }

@@ -19,6 +19,8 @@ export interface WorkerConfig {
     | { provider: "openai"; apiKey: string; voice: string; model: string; baseURL: string | undefined };
   /** Tool calls the model may chain in one turn (agents-js defaults to 3, too few for an intake). */
   maxToolSteps: number;
+  /** agents-js worker options; undefined keeps its defaults (start: load 0.7, min(cores, 4) idle processes, port 8081). */
+  server: { loadThreshold?: number; idleProcesses?: number; port?: number };
 }
 
 const OPENROUTER = "https://openrouter.ai/api/v1";
@@ -96,5 +98,21 @@ export function loadWorkerConfig(env: Env): WorkerConfig {
     llm,
     tts: tts as WorkerConfig["tts"],
     maxToolSteps: readMaxToolSteps(reader),
+    server: readServerOptions(reader),
   });
+}
+
+function readServerOptions(reader: EnvReader): WorkerConfig["server"] {
+  const set = (variable: string) => reader.optional(variable) !== undefined;
+  return {
+    ...(set("VOICE_ONBOARDING_LOAD_THRESHOLD") && {
+      loadThreshold: reader.number("VOICE_ONBOARDING_LOAD_THRESHOLD", 0.7, 0.05, 1),
+    }),
+    ...(set("VOICE_ONBOARDING_IDLE_PROCESSES") && {
+      idleProcesses: reader.integer("VOICE_ONBOARDING_IDLE_PROCESSES", 1, 1, 32),
+    }),
+    ...(set("VOICE_ONBOARDING_WORKER_PORT") && {
+      port: reader.integer("VOICE_ONBOARDING_WORKER_PORT", 8081, 1, 65535),
+    }),
+  };
 }

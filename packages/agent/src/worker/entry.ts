@@ -1,7 +1,7 @@
 import { defineAgent, type JobContext, type JobProcess, type VAD } from "@livekit/agents";
 import * as silero from "@livekit/agents-plugin-silero";
 import { loadWorkerConfig } from "../config/index.js";
-import { createStoreFromEnv } from "../store/from-env.js";
+import { createSharedStoreFromEnv } from "../store/from-env.js";
 import { runIntakeJob } from "./intake-job.js";
 
 /** The worker's agent definition: `cli.runApp` loads this file in each job process. */
@@ -12,8 +12,8 @@ export default defineAgent({
   },
   entry: async (ctx: JobContext) => {
     const config = loadWorkerConfig(process.env);
-    const store = await createStoreFromEnv(process.env);
-    ctx.addShutdownCallback(() => store.close());
+    // The job owns the store and closes it after its last change (runIntakeJob).
+    const store = await createSharedStoreFromEnv(process.env);
     await runIntakeJob(ctx, { config, store, vad: ctx.proc.userData.vad as VAD });
   },
 });

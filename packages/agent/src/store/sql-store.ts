@@ -1,0 +1,77 @@
+import type { JobProfile, ProtocolMessage } from "@voice-onboarding/protocol";
+import { type CommitResult, type ProfileStore, SessionExistsError } from "./profile-store.js";
+
+/** The SQL functions of supabase/migrations that make up the store. */
+export type ProfileFunction =
+  | "create_job_profile"
+  | "get_job_profile"
+  | "commit_job_profile_change"
+  | "job_profile_messages";
+
+/** One call of a profile function: a statement whose single row has the function's jsonb in `result`. */
+export interface FunctionCall {
+  /** For messages: "load", "commit to", ... (followed by `session "<id>"`). */
+  action: string;
+  sessionId: string;
+  fn: ProfileFunction;
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * The adapters that speak SQL to the profile functions (PGlite, node-postgres): the statements
+ * and the mapping of their results live here once; a subclass only runs a call and classifies
+ * its failures.
+ */
+export abstract class SqlProfileStore implements ProfileStore {
+  /** Runs `call.sql` and returns `rows[0].result` (jsonb, already parsed). */
+  protected abstract call<T>(call: FunctionCall): Promise<T>;
+
+  abstract close(): Promise<void>;
+
+  async create(profile: JobProfile, snapshot: ProtocolMessage): Promise<void> {
+    const result = await this.call<{ ok: boolean }>({
+      action: "create",
+      sessionId: profile.sessionId,
+      fn: "create_job_profile",
+      sql: "select public.create_job_profile($1, $2::jsonb, $3::jsonb) as result",
+      params: [profile.sessionId, JSON.stringify(profile), JSON.stringify(snapshot)],
+    });
+    if (!result.ok) throw new SessionExistsError(profile.sessionId);
+  }
+
+  load(sessionId: string): Promise<JobProfile | null> {
+    return this.call<JobProfile | null>({
+      action: "load",
+      sessionId,
+      fn: "get_job_profile",
+      sql: "select public.get_job_profile($1) as result",
+      params: [sessionId],
+    });
+  }
+
+  commit(
+    sessionId: string,
+    expectedVersion: number,
+    next: JobProfile,
+    message: ProtocolMessage,
+  ): Promise<CommitResult> {
+    return this.call<CommitResult>({
+      action: "commit to",
+      sessionId,
+      fn: "commit_job_profile_change",
+      sql: "select public.commit_job_profile_change($1, $2, $3::jsonb, $4::jsonb) as result",
+      params: [sessionId, expectedVersion, JSON.stringify(next), JSON.stringify(message)],
+    });
+  }
+
+  messages(sessionId: string, afterSeq = -1): Promise<ProtocolMessage[]> {
+    return this.call<ProtocolMessage[]>({
+      action: "read the log of",
+      sessionId,
+      fn: "job_profile_messages",
+      sql: "select public.job_profile_messages($1, $2) as result",
+      params: [sessionId, afterSeq],
+    });
+  }
+}
