@@ -1,6 +1,7 @@
 "use client";
 
 import type { JobProfile } from "@voice-onboarding/protocol";
+import type { Room } from "livekit-client";
 import { type CSSProperties, useEffect, useMemo } from "react";
 import { useStore } from "zustand";
 import { StoreProfileCards } from "./cards/connected/lazy-cards.js";
@@ -25,7 +26,14 @@ export interface VoiceOnboardingProps {
   tokenFetcher?: () => Promise<ConnectionDetails>;
   serverUrl?: string;
   participantToken?: string;
-  /** A replay or custom transport instead of LiveKit. */
+  /**
+   * A LiveKit room the host creates, connects and disconnects itself, instead of a token. On Start
+   * the widget binds to it (profile messages, transcript, the agent's audio) and enables the
+   * microphone unless text only; on Stop or unmount it unbinds and turns off only the microphone it
+   * turned on, leaving the room connected. Used over `tokenFetcher` and `serverUrl` when both are given.
+   */
+  room?: Room;
+  /** A replay or custom transport instead of LiveKit; used over every other connection prop. */
   transport?: Transport;
   theme?: "light" | "dark" | "auto";
   style?: CSSProperties;
@@ -40,8 +48,9 @@ export interface VoiceOnboardingProps {
 
 type Callbacks = Pick<VoiceOnboardingProps, "onProfileChange" | "onComplete" | "onConnectionChange">;
 
-function connectionOf({ tokenFetcher, serverUrl, participantToken, transport }: VoiceOnboardingProps) {
+function connectionOf({ tokenFetcher, serverUrl, participantToken, room, transport }: VoiceOnboardingProps) {
   if (transport) return { transport } satisfies ConnectionOptions;
+  if (room) return { room } satisfies ConnectionOptions;
   if (tokenFetcher) return { tokenFetcher } satisfies ConnectionOptions;
   if (serverUrl && participantToken) return { serverUrl, participantToken } satisfies ConnectionOptions;
   return undefined;
@@ -99,7 +108,10 @@ function Layout({
   );
 }
 
-/** The voice intake widget: voice controls, live transcript, text input and the profile cards. */
+/**
+ * The voice intake widget: voice controls, live transcript, text input and the profile cards.
+ * Unmounting it ends the session (a room it created is disconnected).
+ */
 export function VoiceOnboarding(props: VoiceOnboardingProps) {
   return (
     <OnboardingProvider connection={connectionOf(props)} onError={props.onError}>

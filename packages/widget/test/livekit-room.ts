@@ -7,6 +7,8 @@ import {
   DataStream_TextHeader,
   DataStream_Trailer,
   Encryption_Type,
+  ParticipantInfo,
+  ParticipantInfo_State,
   UserPacket,
 } from "@livekit/protocol";
 import { DATA_TOPIC } from "@voice-onboarding/protocol";
@@ -19,6 +21,7 @@ import { type ConnectionState, ParticipantKind, RemoteParticipant, type Room } f
 interface RoomInternals {
   engine: { client: ConstructorParameters<typeof RemoteParticipant>[0] };
   handleDataPacket(packet: DataPacket, encryption: Encryption_Type): void;
+  handleParticipantUpdates(infos: ParticipantInfo[]): void;
   setAndEmitConnectionState(state: ConnectionState): boolean;
 }
 
@@ -46,6 +49,47 @@ export function joinParticipant(
 
 export const joinAgent = (room: Room, attributes?: Record<string, string>) =>
   joinParticipant(room, "agent-1", ParticipantKind.AGENT, attributes);
+
+let infoVersion = 0;
+
+/**
+ * A participant update as the server sends it (join, attribute change, leave), through the room's
+ * own handler: it emits ParticipantConnected / ParticipantAttributesChanged / ParticipantDisconnected
+ * as on a real server. The local identity updates the local participant.
+ */
+export function updateParticipant(
+  room: Room,
+  identity: string,
+  {
+    kind = ParticipantKind.STANDARD,
+    attributes = {},
+    left = false,
+  }: {
+    kind?: ParticipantKind;
+    attributes?: Record<string, string>;
+    left?: boolean;
+  } = {},
+) {
+  infoVersion += 1;
+  internals(room).handleParticipantUpdates([
+    new ParticipantInfo({
+      sid: `PA_${identity}`,
+      identity,
+      kind,
+      attributes,
+      version: infoVersion,
+      state: left ? ParticipantInfo_State.DISCONNECTED : ParticipantInfo_State.ACTIVE,
+    }),
+  ]);
+  return room.remoteParticipants.get(identity);
+}
+
+/** The local participant as a connect leaves it: identity and the token's attributes. */
+export function setLocalParticipant(room: Room, identity: string, attributes: Record<string, string>) {
+  room.localParticipant.updateInfo(
+    new ParticipantInfo({ sid: `PA_${identity}`, identity, attributes, version: ++infoVersion }),
+  );
+}
 
 export function setConnectionState(room: Room, state: ConnectionState) {
   internals(room).setAndEmitConnectionState(state);

@@ -1,5 +1,6 @@
 import { cleanup, render, screen } from "@testing-library/react";
-import { afterEach, describe, expect, it } from "vitest";
+import { StrictMode } from "react";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { userEvent } from "vitest/browser";
 import { VoiceOnboarding } from "../src/voice-onboarding.js";
 import "../src/styles/index.css";
@@ -21,5 +22,25 @@ describe("microphone permission in Chromium", () => {
     expect(screen.getByRole("button", { name: "Unmute microphone" }).getAttribute("aria-pressed")).toBe(
       "true",
     );
+  });
+
+  it("under StrictMode asks once, connects once, and unmounting ends the session", async () => {
+    const consoleError = vi.spyOn(console, "error");
+    const { transport, controlled } = createControlledTransport({ withMicrophone: true });
+    const disconnect = vi.spyOn(transport, "disconnect");
+    const { unmount } = render(
+      <StrictMode>
+        <VoiceOnboarding transport={transport} />
+      </StrictMode>,
+    );
+    expect(disconnect).not.toHaveBeenCalled();
+    await userEvent.click(screen.getByRole("button", { name: "Start conversation" }));
+    await expect.poll(() => controlled.connects).toBe(1);
+    await expect.poll(() => controlled.microphone).toEqual([true]);
+    unmount();
+    await expect.poll(() => disconnect.mock.calls.length).toBe(1);
+    expect(controlled.sink).toBeNull();
+    expect(consoleError).not.toHaveBeenCalled();
+    consoleError.mockRestore();
   });
 });

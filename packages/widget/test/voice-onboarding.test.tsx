@@ -143,8 +143,9 @@ describe("<VoiceOnboarding/> cards", () => {
     );
     await act(async () => start());
     await act(async () => vi.advanceTimersByTime(3000));
-    // The cards load in their own chunk: wait for it (vi.waitFor moves the fake clock as it polls).
-    await vi.waitFor(() => expect(screen.getByText("Distributed Systems")).toBeTruthy());
+    // The cards load in their own chunk: wait for it (vi.waitFor moves the fake clock as it polls);
+    // importing it takes over a second when the machine is busy.
+    await vi.waitFor(() => expect(screen.getByText("Distributed Systems")).toBeTruthy(), { timeout: 5000 });
     expect(screen.getByTestId("vo-announcer").textContent).toBe("Added trait: Distributed Systems");
     expect(onProfileChange).toHaveBeenLastCalledWith(expect.objectContaining({ version: 2 }));
     expect(document.querySelector(".vo-root")?.getAttribute("data-theme")).toBe("dark");
@@ -160,7 +161,7 @@ describe("<VoiceOnboarding/> cards", () => {
     render(<VoiceOnboarding transport={transport} />);
     await act(async () => start());
     act(() => void controlled.sink?.message(snapshot(baseProfile({ traits: [trait("t1", "Go")] }))));
-    const deleteGo = await screen.findByRole("button", { name: "Delete Go" });
+    const deleteGo = await screen.findByRole("button", { name: "Delete Go" }, { timeout: 5000 });
     await act(async () => fireEvent.click(deleteGo));
     expect(screen.getByText("Go")).toBeTruthy();
     expect(screen.getByTestId("vo-announcer").textContent).toBe("Edit not saved: Locked by the agent.");

@@ -1,6 +1,6 @@
 "use client";
 
-import { type ReactNode, useMemo, useRef, useState } from "react";
+import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { type ConnectionOptions, createSessionController } from "../session/controller.js";
 import { createOnboardingStore, type OnboardingStore } from "../store/create-store.js";
 import type { TransportError } from "../transport/types.js";
@@ -14,7 +14,10 @@ export interface OnboardingProviderProps {
   children?: ReactNode;
 }
 
-/** Gives its children one widget's store and session; nothing is shared between providers. */
+/**
+ * Gives its children one widget's store and session; nothing is shared between providers.
+ * Unmounting ends the session.
+ */
 export function OnboardingProvider({ connection, store, onError, children }: OnboardingProviderProps) {
   const [ownStore] = useState(() => store ?? createOnboardingStore());
   const latest = useRef({ connection, onError });
@@ -30,5 +33,8 @@ export function OnboardingProvider({ connection, store, onError, children }: Onb
     }),
     [ownStore],
   );
+  // stop() does nothing when no session runs, and the controller starts again after it, so
+  // StrictMode's mount, unmount, mount leaves an idle widget idle and usable.
+  useEffect(() => () => void value.session.stop(), [value]);
   return <OnboardingContext.Provider value={value}>{children}</OnboardingContext.Provider>;
 }

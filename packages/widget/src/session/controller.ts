@@ -11,15 +11,20 @@ export interface ConnectionDetails {
   participantToken: string;
 }
 
-/** How the widget reaches the agent: a token endpoint, a token in hand, or any transport. */
+/**
+ * How the widget reaches the agent: a token endpoint, a token in hand, a LiveKit room the host
+ * owns and connects, or any transport.
+ */
 export type ConnectionOptions =
   | { tokenFetcher: () => Promise<ConnectionDetails> }
   | ConnectionDetails
+  | { room: Room }
   | { transport: Transport };
 
 export interface SessionController {
   /** Asks for the microphone (unless text only), then connects. */
   start(options?: { textOnly?: boolean }): Promise<void>;
+  /** Ends the session, or the start still in flight; does nothing when none runs. */
   stop(): Promise<void>;
   /** Starts again the way the last start did. */
   retry(): Promise<void>;
@@ -36,6 +41,25 @@ export interface SessionControllerOptions {
   onError?: (error: TransportError) => void;
 }
 
+/** What one start made or bound; filled in as the start proceeds. */
+interface Session {
+  transport: Transport | null;
+  /** The room LiveKitScope shows: the widget's own or the host's. */
+  room: Room | null;
+  /** Only a room the widget created is disconnected by it. */
+  ownsRoom: boolean;
+}
+
+/**
+ * Releasing also runs on unmount, where a rejection would surface as an unhandled error; a room
+ * that failed or already closed holds nothing more to release.
+ */
+async function quietly(release: () => unknown) {
+  try {
+    await release();
+  } catch {}
+}
+
 function messageOf(cause: unknown): string {
   return cause instanceof Error ? cause.message : String(cause);
 }
@@ -47,40 +71,46 @@ export function createSessionController({
   onError,
 }: SessionControllerOptions): SessionController {
   const state = store.getState;
-  let transport: Transport | null = null;
-  let room: Room | null = null;
+  /** The session a start began and no stop or newer start has replaced; each await re-checks it. */
+  let active: Session | null = null;
   let lastTextOnly = false;
-  /** Bumped by every start and stop, so a start that was overtaken does not report its failure. */
-  let attempt = 0;
 
-  async function open(options: ConnectionOptions, microphone: boolean) {
-    const sink = sinkForStore(store, onError);
+  /** Idempotent: a stop and the start it overtook may both release one session. */
+  async function release(session: Session) {
+    // A newer session may use the same host transport or room.
+    const current = active;
+    const { transport, room, ownsRoom } = session;
+    // The room first: leaving it unpublishes the microphone.
+    if (room && ownsRoom && room !== current?.room) await quietly(() => room.disconnect());
+    if (transport && transport !== current?.transport) await quietly(() => transport.disconnect());
+    if (room && state().room === room && room !== current?.room) state().setRoom(null);
+  }
+
+  async function open(session: Session, options: ConnectionOptions, microphone: boolean) {
+    const overtaken = () => active !== session;
+    const sink = sinkForStore(store, onError, () => !overtaken());
     if ("transport" in options) {
-      transport = options.transport;
-      await transport.connect(sink);
-      if (microphone) await transport.setMicrophoneEnabled?.(true);
+      session.transport = options.transport;
+      await options.transport.connect(sink);
+      if (microphone && !overtaken()) await options.transport.setMicrophoneEnabled?.(true);
+      if (overtaken()) await release(session);
       return;
     }
     // Loaded on start, not with the widget: the transport brings the protocol's decoder (and zod).
     const [details, { createLiveKitTransport }] = await Promise.all([
-      "tokenFetcher" in options ? options.tokenFetcher() : options,
+      "tokenFetcher" in options ? options.tokenFetcher() : "room" in options ? null : options,
       import("../transport/livekit-transport.js"),
     ]);
-    room = new Room({ adaptiveStream: true, dynacast: true });
-    transport = createLiveKitTransport({ room, onError });
-    await transport.connect(sink);
+    if (overtaken()) return;
+    const room = "room" in options ? options.room : new Room({ adaptiveStream: true, dynacast: true });
+    const transport = createLiveKitTransport({ room });
+    Object.assign(session, { room, transport, ownsRoom: !("room" in options) });
+    transport.connect(sink);
     state().setRoom(room);
-    await room.connect(details.serverUrl, details.participantToken);
-    if (microphone) await room.localParticipant.setMicrophoneEnabled(true);
-  }
-
-  async function close() {
-    const closing = { transport, room };
-    transport = null;
-    room = null;
-    await closing.transport?.disconnect();
-    await closing.room?.disconnect();
-    state().setRoom(null);
+    if (details) await room.connect(details.serverUrl, details.participantToken);
+    if (microphone && !overtaken()) await transport.setMicrophoneEnabled(true);
+    // Overtaken while connecting: the stop released what existed then; this releases the rest.
+    if (overtaken()) await release(session);
   }
 
   const controller: SessionController = {
@@ -91,39 +121,51 @@ export function createSessionController({
       if (options === undefined) {
         state().setConnection({
           status: "failed",
-          error: "No connection configured: pass tokenFetcher, serverUrl and participantToken, or transport.",
+          error:
+            "No connection configured: pass tokenFetcher, serverUrl and participantToken, room, or transport.",
         });
         return;
       }
       lastTextOnly = textOnly;
+      const previous = active;
+      const session: Session = { transport: null, room: null, ownsRoom: false };
+      active = session;
+      // A session the server ended still holds its room and listeners.
+      if (previous) await release(previous);
+      if (active !== session) return;
       const wantsMicrophone =
         !textOnly && (!("transport" in options) || options.transport.setMicrophoneEnabled !== undefined);
       if (wantsMicrophone) {
         state().setMicrophone("requesting");
         const answer = await requestMicrophone();
         state().setMicrophone(answer);
-        if (answer !== "granted") return;
+        if (answer !== "granted" && active === session) active = null;
       } else if (textOnly) {
         state().setMicrophone("text-only");
       }
-      // A session the server ended still holds its room and listeners.
-      await close();
-      const current = ++attempt;
+      if (active !== session) return;
       state().setConnection({ status: "connecting", error: null });
       state().setAgentState("connecting");
+      state().setMuted(false);
       try {
-        await open(options, wantsMicrophone);
+        await open(session, options, wantsMicrophone);
       } catch (cause) {
-        if (current !== attempt) return;
-        await close();
+        const overtaken = active !== session;
+        if (!overtaken) active = null;
+        await release(session);
+        if (overtaken) return;
         state().setAgentState("disconnected");
         state().setConnection({ status: "failed", error: messageOf(cause) });
       }
     },
 
     async stop() {
-      attempt += 1;
-      await close();
+      const session = active;
+      if (session === null) return;
+      active = null;
+      await release(session);
+      // A start while this one released owns the state now.
+      if (active !== null) return;
       state().setConnection({ status: "disconnected", error: null });
       state().setAgentState("disconnected");
     },
@@ -131,17 +173,18 @@ export function createSessionController({
     retry: () => controller.start({ textOnly: lastTextOnly }),
 
     async setMuted(muted) {
-      await transport?.setMicrophoneEnabled?.(!muted);
+      await active?.transport?.setMicrophoneEnabled?.(!muted);
       state().setMuted(muted);
     },
 
     async sendText(text) {
       const trimmed = text.trim();
-      if (trimmed.length > 0) await transport?.sendText(trimmed);
+      if (trimmed.length > 0) await active?.transport?.sendText(trimmed);
     },
 
     async edit(draft) {
       const command = state().beginEdit(draft);
+      const transport = active?.transport;
       const result: EditResult = transport
         ? await transport.sendEdit(command)
         : {

@@ -84,7 +84,7 @@ export interface OnboardingState {
   highlights: CardHighlights;
   lastRejected: RejectedEdit | null;
   announcement: Announcement | null;
-  /** The LiveKit room while a token-based session runs; null for custom transports. */
+  /** The LiveKit room while a LiveKit session runs (the widget's own or the host's); null for custom transports. */
   room: Room | null;
   /** A gap or an inconsistent message was seen: the profile is behind until a snapshot arrives. */
   needsSnapshot: boolean;

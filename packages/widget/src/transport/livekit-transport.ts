@@ -1,23 +1,18 @@
-import {
-  DATA_TOPIC,
-  decodeEditResult,
-  decodeMessage,
-  type EditCommand,
-  type EditResult,
-  encodeEditCommand,
-  RPC_METHOD,
-} from "@voice-onboarding/protocol";
+import { DATA_TOPIC, decodeMessage, type ProtocolMessage } from "@voice-onboarding/protocol";
 import {
   ConnectionState,
   type Participant,
   type RemoteParticipant,
   type Room,
   RoomEvent,
-  RpcError,
   type TextStreamHandler,
 } from "livekit-client";
-import type { AgentStatus, ConnectionStatus } from "../store/types.js";
+import type { ConnectionStatus } from "../store/types.js";
+import { requestSnapshotRpc, sendEditRpc } from "./agent-rpc.js";
+import { agentStatus, findAgent, sessionIdOf, trustOf } from "./agent-trust.js";
+import { createHeldMessages } from "./held-messages.js";
 import { createIntake } from "./intake.js";
+import { createMicrophoneClaim } from "./microphone-claim.js";
 import { createTypedLines } from "./typed-lines.js";
 import type { Transport, TransportError, TransportSink } from "./types.js";
 
@@ -29,14 +24,17 @@ export interface LiveKitTransportOptions {
 
 export interface LiveKitTransport extends Transport {
   readonly room: Room;
-  /** Messages on the profile topic from someone other than the agent, ignored. */
+  /**
+   * Messages on the profile topic not taken: from anyone but this session's agent, for another
+   * session, or held for a sender who never became known.
+   */
   readonly ignoredMessages: number;
+  /** The first enable remembers the microphone's state; `disconnect` turns off what it turned on. */
+  setMicrophoneEnabled(enabled: boolean): Promise<void>;
 }
 
 /** LiveKit's standard topic for typed user input to an agent. */
 export const CHAT_TOPIC = "lk.chat";
-
-const AGENT_STATES: readonly AgentStatus[] = ["initializing", "idle", "listening", "thinking", "speaking"];
 
 function connectionStatus(state: ConnectionState): ConnectionStatus {
   switch (state) {
@@ -52,102 +50,128 @@ function connectionStatus(state: ConnectionState): ConnectionStatus {
   }
 }
 
-function agentStatus(agent: Participant): AgentStatus {
-  const state = agent.attributes["lk.agent.state"];
-  return AGENT_STATES.find((known) => known === state) ?? "initializing";
-}
-
-function unavailable(command: EditCommand, message: string): EditResult {
-  return { ok: false, commandId: command.commandId, error: { code: "unavailable", message } };
-}
-
-/** Binds a LiveKit room to the widget: profile messages in, edits and typed text out. */
+/**
+ * Binds a LiveKit room to the widget: profile messages in, edits and typed text out. Only the agent
+ * dispatched for this session is trusted (see agent-trust.ts); the room is connected and
+ * disconnected by whoever owns it.
+ */
 export function createLiveKitTransport({ room, onError }: LiveKitTransportOptions): LiveKitTransport {
   let sink: TransportSink | null = null;
+  let registered = false;
   let ignoredMessages = 0;
   const typedLine = createTypedLines();
+  const microphone = createMicrophoneClaim(room);
   let snapshotInFlight: Promise<void> | null = null;
   let snapshotWanted = false;
   const intake = createIntake(
     () => sink,
     () => void requestSnapshot(),
   );
+  const held = createHeldMessages((message, reason) => {
+    ignoredMessages += 1;
+    report({
+      kind: "message_dropped",
+      message: `profile message from ${message.identity} dropped: ${reason === "full" ? "too many held" : "sender never became known"}`,
+    });
+  });
 
   const report = (error: TransportError) => {
     sink?.error(error);
     onError?.(error);
   };
+  const trust = (identity: string) => trustOf(room.remoteParticipants.get(identity), sessionIdOf(room));
 
-  const findAgent = (): RemoteParticipant | undefined =>
-    [...room.remoteParticipants.values()].find((participant) => participant.isAgent);
+  function admit(message: ProtocolMessage) {
+    const sessionId = sessionIdOf(room);
+    if (sessionId !== undefined && message.sessionId !== sessionId) ignoredMessages += 1;
+    else intake.accept(message);
+  }
 
-  function accept(raw: string | Uint8Array, sender: Participant | undefined) {
-    if (!sender?.isAgent) {
-      ignoredMessages += 1;
-      return;
-    }
+  function take(raw: string | Uint8Array) {
     const decoded = decodeMessage(raw);
-    if (!decoded.ok) {
-      report({ kind: "invalid_message", message: decoded.error.message });
-      return;
-    }
-    intake.accept(decoded.message);
+    if (decoded.ok) admit(decoded.message);
+    else report({ kind: "invalid_message", message: decoded.error.message });
+  }
+
+  function receive(raw: string | Uint8Array, identity: string) {
+    const verdict = trust(identity);
+    if (verdict === "agent") take(raw);
+    else if (verdict === "other") ignoredMessages += 1;
+    else held.hold(identity, typeof raw === "string" ? raw : new TextDecoder().decode(raw));
+  }
+
+  /** Takes or ignores the held messages whose sender is now known, in the order they came. */
+  function settleHeld() {
+    for (const message of held.take((identity) => trust(identity) !== "unknown"))
+      receive(message.raw, message.identity);
   }
 
   const onData = (payload: Uint8Array, participant?: RemoteParticipant, _kind?: unknown, topic?: string) => {
-    if (topic === DATA_TOPIC) accept(payload, participant);
+    if (topic !== DATA_TOPIC) return;
+    // A packet from a sender the room does not know yet carries no identity to hold it by.
+    if (participant === undefined) ignoredMessages += 1;
+    else receive(payload, participant.identity);
   };
 
   const onTextStream: TextStreamHandler = async (reader, { identity }) => {
-    const sender = room.remoteParticipants.get(identity);
-    if (!sender?.isAgent) {
+    // Not read at all when the sender is known to be someone else.
+    if (trust(identity) === "other") {
       ignoredMessages += 1;
       return;
     }
     try {
-      accept(await reader.readAll(), sender);
+      const raw = await reader.readAll();
+      if (sink !== null) receive(raw, identity);
     } catch (cause) {
       report({ kind: "invalid_message", message: `profile stream broke off: ${String(cause)}` });
     }
   };
 
-  const onConnectionState = (state: ConnectionState) => sink?.connection(connectionStatus(state));
+  /** The agent may become ours late (its session attribute arrives after it joined). */
+  function agentChanged(gone?: Participant) {
+    const agent = findAgent(room, gone);
+    if (agent === undefined) {
+      if (gone !== undefined) sink?.agentState("disconnected");
+      return;
+    }
+    sink?.agentState(agentStatus(agent));
+    if (snapshotWanted) void requestSnapshot();
+  }
+
+  const onConnectionState = (state: ConnectionState) => {
+    sink?.connection(connectionStatus(state));
+    // Participants already in the room when it connected announce no ParticipantConnected.
+    if (state === ConnectionState.Connected) {
+      settleHeld();
+      agentChanged();
+    }
+  };
   const onReconnected = () => void requestSnapshot();
   const onAttributes = (_changed: Record<string, string>, participant: Participant) => {
-    if (participant.isAgent) sink?.agentState(agentStatus(participant));
+    settleHeld();
+    if (participant.isAgent || participant === room.localParticipant) agentChanged();
   };
   const onParticipantConnected = (participant: RemoteParticipant) => {
-    if (!participant.isAgent) return;
-    sink?.agentState(agentStatus(participant));
-    if (snapshotWanted) void requestSnapshot();
+    settleHeld();
+    if (participant.isAgent) agentChanged();
   };
   const onParticipantDisconnected = (participant: RemoteParticipant) => {
-    if (participant.isAgent) sink?.agentState("disconnected");
+    if (trustOf(participant, sessionIdOf(room)) === "agent") agentChanged(participant);
   };
 
-  /**
-   * Asks the agent for a snapshot. RPC replies are capped at 15 KiB, smaller than a large profile,
-   * so the agent streams the snapshot on the protocol topic and the reply only acknowledges it;
-   * a reply that is itself a snapshot is applied too.
-   */
   async function fetchSnapshot(agent: RemoteParticipant) {
     try {
-      const reply = await room.localParticipant.performRpc({
-        destinationIdentity: agent.identity,
-        method: RPC_METHOD.snapshot,
-        payload: "",
-      });
-      const decoded = decodeMessage(reply);
-      if (decoded.ok && decoded.message.type === "profile.snapshot") intake.accept(decoded.message);
+      const snapshot = await requestSnapshotRpc(room, agent);
+      if (snapshot !== null) admit(snapshot);
     } catch (cause) {
       report({ kind: "snapshot_failed", message: `snapshot request failed: ${String(cause)}` });
     }
   }
 
   function requestSnapshot(): Promise<void> {
-    const agent = findAgent();
+    const agent = findAgent(room);
     if (agent === undefined) {
-      // Asked again when the agent joins.
+      // Asked again when this session's agent is in the room.
       snapshotWanted = true;
       return Promise.resolve();
     }
@@ -182,11 +206,14 @@ export function createLiveKitTransport({ room, onError }: LiveKitTransportOption
     },
 
     connect(target) {
-      sink = target;
+      // Throws while another binding holds the topic (two widgets on one room), before anything is bound.
       room.registerTextStreamHandler(DATA_TOPIC, onTextStream);
+      registered = true;
+      sink = target;
       subscribe();
-      target.connection(connectionStatus(room.state));
-      const agent = findAgent();
+      // A room not connected yet is about to be: the owner's "connecting" stands until it moves.
+      if (room.state !== ConnectionState.Disconnected) target.connection(connectionStatus(room.state));
+      const agent = findAgent(room);
       if (agent) target.agentState(agentStatus(agent));
       // Mounted into a live room: the agent's join-time snapshot has already gone by.
       if (room.state === ConnectionState.Connected) void requestSnapshot();
@@ -194,27 +221,7 @@ export function createLiveKitTransport({ room, onError }: LiveKitTransportOption
 
     requestSnapshot,
 
-    async sendEdit(command) {
-      const agent = findAgent();
-      if (agent === undefined) return unavailable(command, "The agent is not in the room right now.");
-      try {
-        const reply = await room.localParticipant.performRpc({
-          destinationIdentity: agent.identity,
-          method: RPC_METHOD.edit,
-          payload: encodeEditCommand(command),
-        });
-        const decoded = decodeEditResult(reply);
-        if (decoded.ok) return decoded.message;
-        report({ kind: "edit_failed", message: `edit reply unusable: ${decoded.error.message}` });
-        return unavailable(command, "The agent's answer could not be read.");
-      } catch (cause) {
-        // The agent refuses an edit with an RpcError whose data is the encoded EditResult.
-        const refusal = cause instanceof RpcError && cause.data ? decodeEditResult(cause.data) : null;
-        if (refusal?.ok) return refusal.message;
-        report({ kind: "edit_failed", message: `edit request failed: ${String(cause)}` });
-        return unavailable(command, "The agent did not answer. Try again.");
-      }
-    },
+    sendEdit: (command) => sendEditRpc(room, findAgent(room), command, report),
 
     async sendText(text) {
       sink?.transcript(typedLine(text));
@@ -225,15 +232,18 @@ export function createLiveKitTransport({ room, onError }: LiveKitTransportOption
       }
     },
 
-    async setMicrophoneEnabled(enabled) {
-      await room.localParticipant.setMicrophoneEnabled(enabled);
-    },
+    setMicrophoneEnabled: (enabled) => microphone.setEnabled(enabled),
 
-    disconnect() {
+    /** Unbinds, and turns off the microphone if this transport turned it on. Safe to call again. */
+    async disconnect() {
       unsubscribe();
-      room.unregisterTextStreamHandler(DATA_TOPIC);
+      if (registered) room.unregisterTextStreamHandler(DATA_TOPIC);
+      registered = false;
       intake.clear();
+      held.clear();
       sink = null;
+      // Leaving the room already unpublished it.
+      if (room.state !== ConnectionState.Disconnected) await microphone.release();
     },
   };
 }

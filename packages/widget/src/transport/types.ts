@@ -13,7 +13,8 @@ export interface TransportSink {
 }
 
 export interface TransportError {
-  kind: "invalid_message" | "snapshot_failed" | "edit_failed" | "send_failed";
+  /** `message_dropped`: held for a sender who never became known, or too many held. */
+  kind: "invalid_message" | "snapshot_failed" | "edit_failed" | "send_failed" | "message_dropped";
   message: string;
 }
 

@@ -1,0 +1,60 @@
+import {
+  decodeEditResult,
+  decodeMessage,
+  type EditCommand,
+  type EditResult,
+  encodeEditCommand,
+  type ProtocolMessage,
+  RPC_METHOD,
+} from "@voice-onboarding/protocol";
+import { type RemoteParticipant, type Room, RpcError } from "livekit-client";
+import type { TransportError } from "./types.js";
+
+function unavailable(command: EditCommand, message: string): EditResult {
+  return { ok: false, commandId: command.commandId, error: { code: "unavailable", message } };
+}
+
+/**
+ * RPC replies are capped at 15 KiB, smaller than a large profile, so the agent streams the
+ * snapshot on the protocol topic and the reply only acknowledges it; a reply that is itself a
+ * snapshot is returned.
+ */
+export async function requestSnapshotRpc(
+  room: Room,
+  agent: RemoteParticipant,
+): Promise<ProtocolMessage | null> {
+  const reply = await room.localParticipant.performRpc({
+    destinationIdentity: agent.identity,
+    method: RPC_METHOD.snapshot,
+    payload: "",
+  });
+  const decoded = decodeMessage(reply);
+  return decoded.ok && decoded.message.type === "profile.snapshot" ? decoded.message : null;
+}
+
+/** Resolves with the agent's answer; failing to reach it is an `unavailable` result, never a rejection. */
+export async function sendEditRpc(
+  room: Room,
+  agent: RemoteParticipant | undefined,
+  command: EditCommand,
+  report: (error: TransportError) => void,
+): Promise<EditResult> {
+  if (agent === undefined) return unavailable(command, "The agent is not in the room right now.");
+  try {
+    const reply = await room.localParticipant.performRpc({
+      destinationIdentity: agent.identity,
+      method: RPC_METHOD.edit,
+      payload: encodeEditCommand(command),
+    });
+    const decoded = decodeEditResult(reply);
+    if (decoded.ok) return decoded.message;
+    report({ kind: "edit_failed", message: `edit reply unusable: ${decoded.error.message}` });
+    return unavailable(command, "The agent's answer could not be read.");
+  } catch (cause) {
+    // The agent refuses an edit with an RpcError whose data is the encoded EditResult.
+    const refusal = cause instanceof RpcError && cause.data ? decodeEditResult(cause.data) : null;
+    if (refusal?.ok) return refusal.message;
+    report({ kind: "edit_failed", message: `edit request failed: ${String(cause)}` });
+    return unavailable(command, "The agent did not answer. Try again.");
+  }
+}
