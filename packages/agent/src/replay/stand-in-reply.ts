@@ -32,20 +32,41 @@ export function textOf(message: RequestMessage): string {
 }
 
 /**
- * Picks the scripted reply from the conversation alone, as a model would: the turn is the
- * number of user messages so far, and within a turn the tool calls come first, then the
- * spoken reply once their results are in the history.
+ * How the stand-in finds the script turn: `turn-order` (replay) counts the user messages and
+ * insists on the script's text; `user-text` (a live session, where a reload or a restarted job
+ * starts a fresh chat history) answers whichever turn's line the recruiter just said.
  */
-export function chooseReply(turns: readonly ScriptTurn[], messages: readonly RequestMessage[]): Reply {
+export type TurnMatching = "turn-order" | "user-text";
+
+/**
+ * Picks the scripted reply from the conversation alone, as a model would; within a turn the
+ * tool calls come first, then the spoken reply once their results are in the history.
+ */
+export function chooseReply(
+  turns: readonly ScriptTurn[],
+  messages: readonly RequestMessage[],
+  matching: TurnMatching = "turn-order",
+): Reply {
   const userIndexes = messages.flatMap((message, index) => (message.role === "user" ? [index] : []));
   const lastUser = userIndexes.at(-1);
   if (lastUser === undefined) return { kind: "error", message: "the request has no user message" };
-  const turn = userIndexes.length - 1;
+  const heard = textOf(messages[lastUser] as RequestMessage).trim();
+  const turn =
+    matching === "user-text"
+      ? turns.findIndex((candidate) => candidate.user === heard)
+      : userIndexes.length - 1;
   const script = turns[turn];
+  if (matching === "user-text" && script === undefined) {
+    const hint = turns[0]?.user ?? "";
+    return {
+      kind: "say",
+      turn,
+      text: `I am a scripted stand-in model and only know my script's lines. Try: "${hint}"`,
+    };
+  }
   if (script === undefined) {
     return { kind: "error", message: `user message ${turn + 1} is past the script's ${turns.length} turns` };
   }
-  const heard = textOf(messages[lastUser] as RequestMessage).trim();
   if (heard !== script.user) {
     return {
       kind: "error",

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ScriptTurn } from "./script.js";
-import { ChatRequest, chooseReply, type Reply } from "./stand-in-reply.js";
+import { ChatRequest, chooseReply, type Reply, type TurnMatching } from "./stand-in-reply.js";
 
 /**
  * A local OpenAI-compatible endpoint that plays scripted assistant turns. It speaks the real
@@ -22,9 +22,16 @@ const MAX_BODY_BYTES = 8 * 1024 * 1024;
 /** Small argument fragments make the client reassemble them, as with a real stream. */
 const ARGUMENT_FRAGMENT = 24;
 
+export interface StandInModelOptions {
+  model?: string;
+  matching?: TurnMatching;
+  /** Loopback port; a free one when absent. */
+  port?: number;
+}
+
 export async function startStandInModel(
   turns: readonly ScriptTurn[],
-  options: { model?: string } = {},
+  options: StandInModelOptions = {},
 ): Promise<StandInModel> {
   const model = options.model ?? "stand-in-model";
   const requests: ChatRequest[] = [];
@@ -34,6 +41,11 @@ export async function startStandInModel(
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? "/", "http://stand-in").pathname;
+    // What the model was asked so far, for tests driving a separate worker process.
+    if (req.method === "GET" && path === "/stand-in/requests") {
+      sendJson(res, 200, requests);
+      return;
+    }
     if (req.method === "GET" && path.endsWith("/models")) {
       sendJson(res, 200, {
         object: "list",
@@ -51,7 +63,7 @@ export async function startStandInModel(
       return;
     }
     requests.push(parsed.data);
-    const reply = chooseReply(turns, parsed.data.messages);
+    const reply = chooseReply(turns, parsed.data.messages, options.matching);
     if (reply.kind === "error") {
       sendError(res, 400, reply.message);
       return;
@@ -63,7 +75,7 @@ export async function startStandInModel(
     res.end("data: [DONE]\n\n");
   }
 
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     baseURL: `http://127.0.0.1:${port}/v1`,
