@@ -13,6 +13,7 @@ const ENTRY_FILE = fileURLToPath(
  */
 export async function workerCommand(): Promise<void> {
   const config = loadWorkerConfig(process.env);
+  const { maxJobs } = config.server;
   // agents-js reads the mode (dev/start) and its flags from process.argv itself.
   cli.runApp(
     new ServerOptions({
@@ -21,7 +22,12 @@ export async function workerCommand(): Promise<void> {
       wsURL: config.livekit.url,
       apiKey: config.livekit.apiKey,
       apiSecret: config.livekit.apiSecret,
-      loadThreshold: config.server.loadThreshold,
+      ...(maxJobs !== undefined && {
+        // LiveKit drops a dispatch when every worker reports load 1, which a CPU measure does on a
+        // busy small machine; counting jobs keeps the capacity what the operator chose.
+        loadFunc: async (server) => server.activeJobs.length / maxJobs,
+        loadThreshold: 1,
+      }),
       numIdleProcesses: config.server.idleProcesses,
       port: config.server.port,
     }),

@@ -19,8 +19,11 @@ export interface WorkerConfig {
     | { provider: "openai"; apiKey: string; voice: string; model: string; baseURL: string | undefined };
   /** Tool calls the model may chain in one turn (agents-js defaults to 3, too few for an intake). */
   maxToolSteps: number;
-  /** agents-js worker options; undefined keeps its defaults (start: load 0.7, min(cores, 4) idle processes, port 8081). */
-  server: { loadThreshold?: number; idleProcesses?: number; port?: number };
+  /**
+   * agents-js worker options; undefined keeps its defaults (start: full at 70 % CPU, min(cores, 4)
+   * idle processes, health port 8081). `maxJobs` measures load as running jobs / maxJobs instead of CPU.
+   */
+  server: { maxJobs?: number; idleProcesses?: number; port?: number };
 }
 
 const OPENROUTER = "https://openrouter.ai/api/v1";
@@ -105,8 +108,8 @@ export function loadWorkerConfig(env: Env): WorkerConfig {
 function readServerOptions(reader: EnvReader): WorkerConfig["server"] {
   const set = (variable: string) => reader.optional(variable) !== undefined;
   return {
-    ...(set("VOICE_ONBOARDING_LOAD_THRESHOLD") && {
-      loadThreshold: reader.number("VOICE_ONBOARDING_LOAD_THRESHOLD", 0.7, 0.05, 1),
+    ...(set("VOICE_ONBOARDING_MAX_JOBS") && {
+      maxJobs: reader.integer("VOICE_ONBOARDING_MAX_JOBS", 10, 1, 1000),
     }),
     ...(set("VOICE_ONBOARDING_IDLE_PROCESSES") && {
       idleProcesses: reader.integer("VOICE_ONBOARDING_IDLE_PROCESSES", 1, 1, 32),

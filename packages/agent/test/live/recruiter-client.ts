@@ -1,0 +1,75 @@
+import { Room, RoomEvent } from "@livekit/rtc-node";
+import {
+  DATA_TOPIC,
+  decodeMessage,
+  type EditCommand,
+  encodeEditCommand,
+  type ProtocolMessage,
+  RPC_METHOD,
+} from "@voice-onboarding/protocol";
+
+/** A recruiter's side of the room over rtc-node: what it hears on the protocol topic and in transcripts. */
+export interface RecruiterClient {
+  room: Room;
+  readonly messages: ProtocolMessage[];
+  /** The agent's transcribed lines (lk.transcription), one per stream, in arrival order. */
+  readonly agentLines: string[];
+  say(text: string): Promise<void>;
+  edit(command: EditCommand): Promise<string>;
+  waitFor<T>(what: string, check: () => T | undefined | false, timeoutMs?: number): Promise<T>;
+  leave(): Promise<void>;
+}
+
+export async function joinAsRecruiter(url: string, token: string): Promise<RecruiterClient> {
+  const room = new Room();
+  const messages: ProtocolMessage[] = [];
+  const agentLines: string[] = [];
+  room.registerTextStreamHandler(DATA_TOPIC, (reader) => {
+    void reader.readAll().then((text) => {
+      const decoded = decodeMessage(text);
+      if (decoded.ok) messages.push(decoded.message);
+    });
+  });
+  room.registerTextStreamHandler("lk.transcription", (reader, { identity }) => {
+    // agents-js streams each segment as deltas in one stream; reading it whole gives the line.
+    void reader.readAll().then((text) => {
+      if (identity !== room.localParticipant?.identity && text.trim()) agentLines.push(text);
+    });
+  });
+  await room.connect(url, token, { autoSubscribe: true, dynacast: false });
+  const agentIdentity = () =>
+    [...room.remoteParticipants.values()].find((participant) => participant.identity.startsWith("agent-"))
+      ?.identity;
+  const waitFor = async <T>(what: string, check: () => T | undefined | false, timeoutMs = 30_000) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = check();
+      if (value !== undefined && value !== false) return value as T;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  return {
+    room,
+    messages,
+    agentLines,
+    say: async (text) => {
+      await room.localParticipant?.sendText(text, { topic: "lk.chat" });
+    },
+    edit: async (command) => {
+      const destinationIdentity = await waitFor("the agent", agentIdentity);
+      return (
+        room.localParticipant?.performRpc({
+          destinationIdentity,
+          method: RPC_METHOD.edit,
+          payload: encodeEditCommand(command),
+        }) ?? Promise.reject(new Error("not connected"))
+      );
+    },
+    waitFor,
+    leave: async () => {
+      room.removeAllListeners(RoomEvent.Disconnected);
+      await room.disconnect();
+    },
+  };
+}
