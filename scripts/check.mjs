@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The test command (`pnpm check`, run by `npm test` and CI): static checks, package builds and their
 // publishing checks, every vitest project (unit, integration, real Chromium, built Storybook),
-// then the example app's Playwright end-to-end tests.
+// then the example app's Playwright end-to-end tests (replay, then live on a real LiveKit server).
 // Ends with one line, `N passed, N failed`: every vitest test plus every check step counts once.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -61,22 +61,28 @@ try {
 }
 rmSync(reportDir, { recursive: true, force: true });
 
-console.log("\n▶ end-to-end (Playwright, example app in replay mode)");
-const e2eReport = "examples/nextjs/test-results/e2e.json";
-rmSync(e2eReport, { force: true });
-spawnSync("pnpm", ["--filter", "@voice-onboarding/example-nextjs", "e2e"], { stdio: "inherit" });
-try {
-  const { stats } = JSON.parse(readFileSync(e2eReport, "utf8"));
-  passed += stats.expected + stats.flaky;
-  failed += stats.unexpected;
-  if (stats.unexpected > 0) failures.push(`${stats.unexpected} end-to-end test(s)`);
-  if (stats.expected + stats.unexpected + stats.flaky === 0) {
+// Replay (two workers) and then live on the real stack (one test at a time: they share one worker).
+for (const suite of ["replay", "live"]) {
+  console.log(`\n▶ end-to-end (Playwright, example app, ${suite})`);
+  const report = `examples/nextjs/test-results/e2e-${suite}.json`;
+  rmSync(report, { force: true });
+  spawnSync("pnpm", ["--filter", "@voice-onboarding/example-nextjs", "e2e"], {
+    stdio: "inherit",
+    env: { ...process.env, E2E_SUITE: suite },
+  });
+  try {
+    const { stats } = JSON.parse(readFileSync(report, "utf8"));
+    passed += stats.expected + stats.flaky;
+    failed += stats.unexpected;
+    if (stats.unexpected > 0) failures.push(`${stats.unexpected} ${suite} end-to-end test(s)`);
+    if (stats.expected + stats.unexpected + stats.flaky === 0) {
+      failed++;
+      failures.push(`Playwright ran no ${suite} test`);
+    }
+  } catch (error) {
     failed++;
-    failures.push("Playwright ran no test");
+    failures.push(`Playwright produced no ${suite} report (${error.message})`);
   }
-} catch (error) {
-  failed++;
-  failures.push(`Playwright produced no report (${error.message})`);
 }
 
 if (failures.length > 0) console.log(`\nfailed: ${failures.join("; ")}`);

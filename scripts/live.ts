@@ -3,8 +3,8 @@
 // stand-ins, the session service and the example app in live mode. Needs livekit-server >= 1.13
 // on PATH (scripts/install-livekit-server.sh) and PostgreSQL 15's server binaries.
 // --state <file> writes the stack's addresses and the worker's pid as JSON (for the e2e tests).
-import { writeFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_SCRIPT, startLiveStack } from "../packages/agent/test/harness/live-stack.js";
 
@@ -65,6 +65,7 @@ await demo.waitFor(/Voice Onboarding demo is running/, 300_000).catch(async (err
 });
 const appUrl = `http://127.0.0.1:${options.port}`;
 if (options.state) {
+  await mkdir(dirname(options.state), { recursive: true });
   await writeFile(
     options.state,
     JSON.stringify(

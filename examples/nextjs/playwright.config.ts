@@ -37,52 +37,81 @@ function demo(
   };
 }
 
+/**
+ * The live path for real: a real livekit-server, PostgreSQL, the agent worker with a scripted model
+ * and speech stand-ins, the session service and this app (`pnpm live`, scripts/live.ts). It writes
+ * where everything is to `LIVE_STACK_STATE` for the tests.
+ */
+export const LIVE_STACK_STATE = resolve("test-results/live-stack.json");
+function liveStack(appPort: string | undefined, servicePort: string | undefined) {
+  return {
+    command: `node ../../node_modules/tsx/dist/cli.mjs ../../scripts/live.ts --quiet --port ${appPort} --service-port ${servicePort} --state ${LIVE_STACK_STATE}`,
+    wait: { stdout: /Voice Onboarding live stack is running/ },
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "ignore" as const,
+    gracefulShutdown: { signal: "SIGTERM" as const, timeout: 30_000 },
+    env: { VOICE_ONBOARDING_MODE: "" },
+  };
+}
+
+/**
+ * `E2E_SUITE=replay` (the recorded intake, two workers) or `live` (the real stack, one test at a
+ * time: the tests share one agent worker and one kills its job process); both when unset.
+ */
+const suite = process.env.E2E_SUITE ?? "all";
+if (!["all", "replay", "live"].includes(suite))
+  throw new Error(`E2E_SUITE must be replay or live, got ${suite}`);
+const runs = (name: string) => suite === "all" || suite === name;
+
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: true,
-  workers: 2,
+  workers: suite === "live" ? 1 : 2,
   forbidOnly: true,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 15_000 },
   outputDir: "test-results/artifacts",
-  reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  reporter: [["list"], ["json", { outputFile: `test-results/e2e-${suite}.json` }]],
   use: {
     trace: "retain-on-failure",
     // Debian's chromium: no browser is ever downloaded (PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1).
     launchOptions: { executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS },
   },
   projects: [
-    {
+    runs("replay") && {
       name: "replay",
-      testIgnore: "live.spec.ts",
+      testIgnore: "live/**",
       use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${replayApp}` },
     },
-    {
+    runs("live") && {
       name: "live",
-      testMatch: "live.spec.ts",
+      testMatch: "live/*.spec.ts",
       use: {
         ...devices["Desktop Chrome"],
         baseURL: `http://127.0.0.1:${liveApp}`,
         launchOptions: {
           executablePath: CHROMIUM_EXECUTABLE,
-          args: [...CHROMIUM_ARGS, "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"],
+          args: [
+            ...CHROMIUM_ARGS,
+            "--use-fake-ui-for-media-stream",
+            "--use-fake-device-for-media-stream",
+            // WebRTC to the LiveKit server on 127.0.0.1.
+            "--allow-loopback-in-peer-connection",
+          ],
         },
       },
     },
-  ],
+  ].filter((project) => project !== false),
   // Started one after the other, so only the first builds the app.
   webServer: [
-    demo(replayApp, replayService, "test-results/pglite-replay", {
-      LIVEKIT_URL: "",
-      LIVEKIT_API_KEY: "",
-      LIVEKIT_API_SECRET: "",
-    }),
-    // Real tokens for a LiveKit server that is not there: the vendor integration up to the room.
-    demo(liveApp, liveService, "test-results/pglite-live", {
-      LIVEKIT_URL: "ws://127.0.0.1:9",
-      LIVEKIT_API_KEY: "e2e-key",
-      LIVEKIT_API_SECRET: "e2e-secret-that-is-long-enough-for-hs256",
-    }),
-  ],
+    runs("replay") &&
+      demo(replayApp, replayService, "test-results/pglite-replay", {
+        LIVEKIT_URL: "",
+        LIVEKIT_API_KEY: "",
+        LIVEKIT_API_SECRET: "",
+      }),
+    runs("live") && liveStack(liveApp, liveService),
+  ].filter((server) => server !== false),
 });

@@ -44,6 +44,7 @@ export default async function Page({ searchParams }: PageProps) {
         replay={live ? null : fullIntake}
         speed={parseSpeed(params.speed)}
         widgets={parseWidgetCount(params.widgets)}
+        hostRoom={params.room === "host"}
       />
     </main>
   );

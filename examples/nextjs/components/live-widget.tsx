@@ -1,7 +1,8 @@
 "use client";
 
 import { type ConnectionDetails, VoiceOnboarding } from "@voice-onboarding/widget";
-import { useCallback } from "react";
+import { Room } from "livekit-client";
+import { useCallback, useEffect, useState } from "react";
 
 /** Asks our own backend (app/api/onboarding) for a room token; the service's API key never reaches here. */
 async function fetchConnection(slot: string): Promise<ConnectionDetails> {
@@ -21,7 +22,62 @@ async function fetchConnection(slot: string): Promise<ConnectionDetails> {
   return { serverUrl, participantToken };
 }
 
-export function LiveWidget({ slot }: { slot: string }) {
+/**
+ * A host that runs its own LiveKit room (e.g. for its own video call) and hands it to the widget:
+ * it connects the room itself; the widget binds to it and never disconnects it.
+ */
+function useHostRoom(slot: string, enabled: boolean): Room | undefined {
+  const [room, setRoom] = useState<Room>();
+  useEffect(() => {
+    if (!enabled) return;
+    const hostRoom = new Room();
+    let cancelled = false;
+    fetchConnection(slot)
+      .then((details) => hostRoom.connect(details.serverUrl, details.participantToken))
+      .then(() => {
+        if (!cancelled) setRoom(hostRoom);
+      })
+      .catch((error: unknown) => console.warn("host room did not connect", error));
+    return () => {
+      cancelled = true;
+      void hostRoom.disconnect();
+    };
+  }, [slot, enabled]);
+  return room;
+}
+
+interface LiveWidgetProps {
+  slot: string;
+  /** The host connects its own room and passes it (`?room=host`). */
+  hostRoom?: boolean;
+}
+
+export function LiveWidget({ slot, hostRoom = false }: LiveWidgetProps) {
   const tokenFetcher = useCallback(() => fetchConnection(slot), [slot]);
-  return <VoiceOnboarding tokenFetcher={tokenFetcher} />;
+  const room = useHostRoom(slot, hostRoom);
+  const [open, setOpen] = useState(true);
+  // What an ATS does with the result: here, count the hand-overs so a duplicate would show.
+  const [completions, setCompletions] = useState(0);
+  const onComplete = useCallback(() => setCompletions((count) => count + 1), []);
+  return (
+    <>
+      <div className="host-bar" data-testid="host-bar">
+        <span data-testid="host-completions">
+          {completions === 0 ? "Not handed to the ATS yet" : `Handed to the ATS ${completions}×`}
+        </span>
+        <button type="button" onClick={() => setOpen((value) => !value)}>
+          {open ? "Close intake" : "Reopen intake"}
+        </button>
+        {hostRoom && (
+          <span data-testid="host-room">{room ? "Host room connected" : "Host room connecting…"}</span>
+        )}
+      </div>
+      {open &&
+        (hostRoom ? (
+          room && <VoiceOnboarding room={room} onComplete={onComplete} />
+        ) : (
+          <VoiceOnboarding tokenFetcher={tokenFetcher} onComplete={onComplete} />
+        ))}
+    </>
+  );
 }

@@ -10,10 +10,12 @@ interface OnboardingDemoProps {
   replay: ReplayOutput | null;
   speed: number;
   widgets: number;
+  /** Live mode: the host connects its own LiveKit room and passes it to the widget. */
+  hostRoom?: boolean;
 }
 
 /** One widget per intake on the page; each has its own store, session and replay. */
-export function OnboardingDemo({ live, replay, speed, widgets }: OnboardingDemoProps) {
+export function OnboardingDemo({ live, replay, speed, widgets, hostRoom = false }: OnboardingDemoProps) {
   const slots = Array.from({ length: widgets }, (_, index) => String(index + 1));
   return (
     <div className="intakes" data-count={widgets}>
@@ -26,7 +28,7 @@ export function OnboardingDemo({ live, replay, speed, widgets }: OnboardingDemoP
         >
           {widgets > 1 && <h2 className="intake__title">Intake {slot}</h2>}
           {live || replay === null ? (
-            <LiveWidget slot={slot} />
+            <LiveWidget slot={slot} hostRoom={hostRoom} />
           ) : (
             <ReplayWidget slot={slot} replay={replay} speed={speed} />
           )}
