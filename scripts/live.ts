@@ -15,19 +15,24 @@ const { values: options } = parseArgs({
     "service-port": { type: "string", default: "8787" },
     script: { type: "string", default: DEFAULT_SCRIPT },
     state: { type: "string" },
+    logs: { type: "string" },
     quiet: { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },
 });
 if (options.help) {
   console.log(
-    "usage: pnpm live [--port 3000] [--service-port 8787] [--script <replay script>] [--state <file>] [--quiet]\n" +
+    "usage: pnpm live [--port 3000] [--service-port 8787] [--script <replay script>] [--state <file>] [--logs <dir>] [--quiet]\n" +
       "The scripted model answers the script's recruiter lines (type them in the widget); anything else gets a hint.",
   );
   process.exit(0);
 }
 
-const stack = await startLiveStack({ script: resolve(options.script), echo: !options.quiet });
+const stack = await startLiveStack({
+  script: resolve(options.script),
+  echo: !options.quiet,
+  logDir: options.logs && resolve(options.logs),
+});
 let stopping = false;
 const stop = async (code: number) => {
   if (stopping) return;

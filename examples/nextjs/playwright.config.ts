@@ -45,7 +45,7 @@ function demo(
 export const LIVE_STACK_STATE = resolve("test-results/live-stack.json");
 function liveStack(appPort: string | undefined, servicePort: string | undefined) {
   return {
-    command: `node ../../node_modules/tsx/dist/cli.mjs ../../scripts/live.ts --quiet --port ${appPort} --service-port ${servicePort} --state ${LIVE_STACK_STATE}`,
+    command: `node ../../node_modules/tsx/dist/cli.mjs ../../scripts/live.ts --quiet --port ${appPort} --service-port ${servicePort} --state ${LIVE_STACK_STATE} --logs test-results/live-stack-logs`,
     wait: { stdout: /Voice Onboarding live stack is running/ },
     timeout: 300_000,
     reuseExistingServer: false,
@@ -88,6 +88,9 @@ export default defineConfig({
     runs("live") && {
       name: "live",
       testMatch: "live/*.spec.ts",
+      // Job processes start on demand and run Silero VAD on the fake microphone: on 2 busy cores a
+      // first greeting can take well over the replay's 15 s.
+      expect: { timeout: 30_000 },
       use: {
         ...devices["Desktop Chrome"],
         baseURL: `http://127.0.0.1:${liveApp}`,

@@ -29,6 +29,9 @@ export async function workerCommand(): Promise<void> {
         loadThreshold: 1,
       }),
       numIdleProcesses: config.server.idleProcesses,
+      // agents-js gives a new job process 10 s to load (Silero VAD included); on a busy small machine
+      // that is not enough, the process is killed and the next room has nobody to serve it.
+      initializeProcessTimeout: 60_000,
       port: config.server.port,
     }),
   );

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { createWriteStream } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parseScript } from "../../src/replay/script.js";
 import { type StandInModel, startStandInModel } from "../../src/replay/stand-in-server.js";
@@ -20,6 +21,8 @@ export interface LiveStackOptions {
   departureTimeout?: number;
   /** Prints each process's output with its name (for `pnpm live`). */
   echo?: boolean;
+  /** Folder to write each process's output to (`<name>.log`), for a failing test to be read later. */
+  logDir?: string;
 }
 
 /** A process of the stack, with its output kept for failure messages. */
@@ -58,15 +61,17 @@ function startProcess(
   args: string[],
   env: Record<string, string>,
   cwd: string,
-  echo: boolean,
+  { echo = false, logDir }: Pick<LiveStackOptions, "echo" | "logDir">,
 ): StackProcess {
   // Its own process group, so stopping it stops the job processes it forked too.
   const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, detached: true });
   const lines: string[] = [];
+  const logFile = logDir ? createWriteStream(join(logDir, `${name}.log`)) : undefined;
   const waiters = new Set<{ pattern: RegExp; done: () => void }>();
   const take = (chunk: Buffer) => {
     const text = chunk.toString("utf8");
     lines.push(text);
+    logFile?.write(text);
     if (lines.length > 2000) lines.splice(0, lines.length - 2000);
     if (echo)
       for (const line of text.split("\n")) if (line.trim()) process.stdout.write(`[${name}] ${line}\n`);
@@ -134,14 +139,18 @@ async function stopProcess(process_: StackProcess): Promise<void> {
  * local stand-ins for the model (the script, matched by the recruiter's line) and for speech.
  */
 export async function startLiveStack(options: LiveStackOptions = {}): Promise<LiveStack> {
-  const echo = options.echo ?? false;
+  const { echo = false, logDir } = options;
+  if (logDir) await mkdir(logDir, { recursive: true });
   const stoppers: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const stopOne of stoppers.splice(0).reverse()) await stopOne().catch(() => {});
   };
   try {
     const livekit = await startLiveKitServer({ departureTimeout: options.departureTimeout });
-    stoppers.push(() => livekit.stop());
+    stoppers.push(async () => {
+      if (logDir) await writeFile(join(logDir, "livekit-server.log"), livekit.log());
+      await livekit.stop();
+    });
     const postgres = await startPostgres();
     stoppers.push(() => postgres.stop());
     const script = parseScript(JSON.parse(await readFile(options.script ?? DEFAULT_SCRIPT, "utf8")));
@@ -186,7 +195,7 @@ export async function startLiveStack(options: LiveStackOptions = {}): Promise<Li
       extra: Record<string, string> = {},
       cwd = AGENT_DIR,
     ) => {
-      const started = startProcess(name, command, args, { ...env, ...extra }, cwd, echo);
+      const started = startProcess(name, command, args, { ...env, ...extra }, cwd, { echo, logDir });
       processes.push(started);
       return started;
     };
