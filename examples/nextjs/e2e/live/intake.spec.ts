@@ -47,10 +47,10 @@ test("Start: the agent joins, the snapshot paints, it greets; a typed intake fil
   await expect(widget.completions).toHaveText("Handed to the ATS 1×");
 });
 
-test("an edit by hand is applied by the agent, settles on the card, and the model's next turn knows it", async ({
+test("an edit by hand is applied by the agent and known to the model's next turn; a refused one rolls back with its reason", async ({
   page,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   await page.goto("/");
   const widget = liveIntake(page);
   await widget.start.click();
@@ -72,6 +72,20 @@ test("an edit by hand is applied by the agent, settles on the card, and the mode
   const requests = await modelRequests();
   expect(requests.length).toBeGreaterThan(before);
   expect(JSON.stringify(requests.at(-1)?.messages)).toContain("Staff Backend Engineer");
+
+  // An edit the agent refuses (a trait renamed to another trait's name) rolls back with its reason.
+  for (let turn = 2; turn <= 6; turn++) await playTurn(widget, turn);
+  const traits = widget.root.locator(".vo-card--traits");
+  await traits.getByRole("button", { name: "Edit Relational Data Modeling" }).click();
+  await traits.getByRole("textbox", { name: "Name" }).fill("distributed systems design");
+  await traits.getByRole("button", { name: "Save" }).click();
+  await expect(traits.getByRole("alert")).toHaveText(
+    'Not saved: another trait is already named "Distributed Systems Design"; choose a different name',
+  );
+  await expect(traits.locator(".vo-trait .vo-item__title")).toHaveText([
+    "Distributed Systems Design",
+    "Relational Data Modeling",
+  ]);
 });
 
 test("two tabs on one session both see every change, and an edit from either settles", async ({

@@ -5,6 +5,7 @@ import {
   type Requirements,
 } from "@voice-onboarding/protocol";
 import { type ChangeDraft, ChangeError, type ChangePlan } from "../service/index.js";
+import { assertNameFree } from "../tools/names.js";
 
 type Entity = { id: string };
 
@@ -43,6 +44,7 @@ function draftFor(command: EditCommand, profile: Parameters<ChangePlan>[0]): Cha
     case "trait.update": {
       const { traitId, ...changes } = command.data;
       const trait = find(profile.traits, traitId, "trait");
+      if (changes.name) assertNameFree(profile.traits, changes.name, traitId, "trait");
       return { type: "trait.updated", data: { trait: { ...trait, ...withoutNullish(changes) } } };
     }
     case "trait.delete":
@@ -50,6 +52,7 @@ function draftFor(command: EditCommand, profile: Parameters<ChangePlan>[0]): Cha
       return { type: "trait.deleted", data: { traitId: command.data.traitId } };
     case "stage.update": {
       const { stageId, ...changes } = command.data;
+      if (changes.name) assertNameFree(profile.stages, changes.name, stageId, "interview stage");
       const stage = { ...find(profile.stages, stageId, "stage"), ...withoutNullish(changes) };
       if (changes.durationMinutes === null) delete stage.durationMinutes;
       if (changes.interviewerRole === null) delete stage.interviewerRole;

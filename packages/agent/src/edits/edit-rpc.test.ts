@@ -182,13 +182,24 @@ describe("recruiter edit RPC", () => {
       invoke({ type: "stages.reorder", data: { stageIds: [before.stages[0]?.id as string] } }),
     );
     expect(partial.message).toMatch(/every current interview stage/);
+    // Names stay unique per profile (ignoring case and spacing) on the edit path too.
+    const stage = before.stages[1]?.id as string;
+    const taken = await refusal(
+      invoke({ type: "stage.update", data: { stageId: stage, name: " phone  SCREEN" } }),
+    );
+    expect(taken.message).toBe(
+      'another interview stage is already named "Phone Screen"; choose a different name',
+    );
+    const same = await invoke({ type: "stage.update", data: { stageId: stage, name: "technical" } });
+    expect(JSON.parse(same)).toMatchObject({ ok: true });
     const unfilled = await refusal(invoke({ type: "field.confirm", data: { field: "visa" } }));
     expect(unfilled.message).toBe("visa has no value yet; fill it in before confirming it");
     const foreign = await refusal(
       invoke({ type: "field.confirm", data: { field: "job_title" } }, RECRUITER, "another-session"),
     );
     expect(foreign.result.error.code).toBe("forbidden");
-    expect(await profile()).toEqual(before);
+    // Only the allowed rename (a stage to its own name in other case) changed anything.
+    expect({ ...(await profile()), version: before.version, stages: before.stages }).toEqual(before);
   });
 
   it("keeps the published messages folding to the stored profile", async () => {

@@ -15,6 +15,19 @@ export function findNamed<Item extends { name: string }>(
   return items.find((item) => nameKey(item.name) === key);
 }
 
+/** Names are unique per profile on every path: renaming an item to another's name is refused. */
+export function assertNameFree<Item extends { id: string; name: string }>(
+  items: readonly Item[],
+  name: string,
+  id: string,
+  kind: string,
+): void {
+  const other = findNamed(items, name);
+  if (other && other.id !== id) {
+    throw new ChangeError(`another ${kind} is already named "${other.name}"; choose a different name`);
+  }
+}
+
 export function listNames(items: readonly { name: string }[]): string {
   const listed = items.slice(0, MAX_LISTED).map((item) => item.name);
   const more = items.length - listed.length;
