@@ -30,36 +30,55 @@ for (const [label, command, args] of steps) {
   }
 }
 
-console.log("\n▶ vitest (all projects)");
-const reportDir = mkdtempSync(join(tmpdir(), "vo-vitest-"));
-const reportFile = join(reportDir, "report.json");
-spawnSync(
-  "pnpm",
-  ["exec", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${reportFile}`],
-  {
-    stdio: "inherit",
-  },
-);
-try {
-  const report = JSON.parse(readFileSync(reportFile, "utf8"));
-  passed += report.numPassedTests;
-  failed += report.numFailedTests;
-  // A file that fails to load has no failed test of its own; count it.
-  const brokenFiles = report.testResults.filter(
-    (file) => file.status === "failed" && file.assertionResults.length === 0,
+/** Runs vitest on some projects and counts its report; a file that fails to load counts as a failure. */
+function vitest(label, projects) {
+  console.log(`\n▶ vitest (${label})`);
+  const reportDir = mkdtempSync(join(tmpdir(), "vo-vitest-"));
+  const reportFile = join(reportDir, "report.json");
+  const selection = projects.flatMap((project) => ["--project", project]);
+  spawnSync(
+    "pnpm",
+    [
+      "exec",
+      "vitest",
+      "run",
+      ...selection,
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${reportFile}`,
+    ],
+    { stdio: "inherit" },
   );
-  failed += brokenFiles.length;
-  for (const file of brokenFiles) failures.push(`could not run ${file.name}`);
-  if (report.numFailedTests > 0) failures.push(`${report.numFailedTests} vitest test(s)`);
-  if (report.numTotalTests === 0) {
+  try {
+    const report = JSON.parse(readFileSync(reportFile, "utf8"));
+    passed += report.numPassedTests;
+    failed += report.numFailedTests;
+    const brokenFiles = report.testResults.filter(
+      (file) => file.status === "failed" && file.assertionResults.length === 0,
+    );
+    failed += brokenFiles.length;
+    for (const file of brokenFiles) failures.push(`could not run ${file.name}`);
+    if (report.numFailedTests > 0) failures.push(`${report.numFailedTests} vitest test(s) (${label})`);
+    if (report.numTotalTests === 0) {
+      failed++;
+      failures.push(`vitest ran no test (${label})`);
+    }
+  } catch (error) {
     failed++;
-    failures.push("vitest ran no test");
+    failures.push(`vitest produced no report (${label}: ${error.message})`);
   }
-} catch (error) {
-  failed++;
-  failures.push(`vitest produced no report (${error.message})`);
+  rmSync(reportDir, { recursive: true, force: true });
 }
-rmSync(reportDir, { recursive: true, force: true });
+
+vitest("unit, integration, Chromium, Storybook", [
+  "protocol",
+  "agent",
+  "widget",
+  "widget-browser*",
+  "storybook",
+]);
+// On its own: each file runs a whole live stack, which starves beside other suites on 2 cores.
+vitest("agent on a real LiveKit server", ["agent-live"]);
 
 // Replay (two workers) and then live on the real stack (one test at a time: they share one worker).
 for (const suite of ["replay", "live"]) {
