@@ -4,6 +4,14 @@ export * from "./prompt/index.js";
 export { LiveKitPublisher, type RecipientLookup, type TextSender } from "./publish/livekit-publisher.js";
 export { CapturingPublisher, type Publisher } from "./publish/publisher.js";
 export { type ReplayOptions, type ReplayResult, runReplay } from "./replay/run-replay.js";
+export {
+  type AgentDispatcher,
+  type AgentDispatcherOptions,
+  createAgentDispatcher,
+  type EnsureAgentOutcome,
+  liveKitRoomAgentApi,
+  type RoomAgentApi,
+} from "./server/agent-dispatch.js";
 export { createSessionServer, type SessionServerOptions } from "./server/session-server.js";
 export { issueRecruiterToken, type ParticipantCredentials, roomNameFor } from "./server/tokens.js";
 export * from "./service/index.js";

@@ -18,6 +18,7 @@ export { createOnboardingStore, type OnboardingActions, type OnboardingStore } f
 export { describeChange } from "./store/describe-change.js";
 export type {
   AgentStatus,
+  AgentWait,
   Announcement,
   ConnectionInfo,
   ConnectionStatus,

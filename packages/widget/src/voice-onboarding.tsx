@@ -35,6 +35,13 @@ export interface VoiceOnboardingProps {
   room?: Room;
   /** A replay or custom transport instead of LiveKit; used over every other connection prop. */
   transport?: Transport;
+  /**
+   * While connected without this session's agent in the room (it never arrived, or its job died),
+   * the widget says so and, after this many milliseconds, calls `tokenFetcher` again so the session
+   * service dispatches a new agent; it keeps asking (2×, 4×, … up to a minute) until one is back.
+   * The connection itself is kept. Default 6000.
+   */
+  agentWaitMs?: number;
   theme?: "light" | "dark" | "auto";
   style?: CSSProperties;
   cssVariables?: CssVariables;
@@ -114,7 +121,11 @@ function Layout({
  */
 export function VoiceOnboarding(props: VoiceOnboardingProps) {
   return (
-    <OnboardingProvider connection={connectionOf(props)} onError={props.onError}>
+    <OnboardingProvider
+      connection={connectionOf(props)}
+      onError={props.onError}
+      agentWaitMs={props.agentWaitMs}
+    >
       <Layout {...props} />
     </OnboardingProvider>
   );

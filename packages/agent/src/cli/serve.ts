@@ -1,5 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { loadServerConfig } from "../config/index.js";
+import { createAgentDispatcher, liveKitRoomAgentApi } from "../server/agent-dispatch.js";
 import { createSessionServer } from "../server/session-server.js";
 import { ProfileService } from "../service/index.js";
 import { createStoreFromEnv, storeConfigFromEnv } from "../store/from-env.js";
@@ -25,6 +26,10 @@ export async function serveCommand(args: string[]): Promise<void> {
     agentName,
     ttlSeconds: tokenTtlSeconds,
     logger: console,
+    // Self-hosted LiveKit never replaces a dead job's agent: a token for a room without one dispatches it.
+    agentDispatcher: livekit
+      ? createAgentDispatcher({ api: liveKitRoomAgentApi(livekit), agentName, logger: console })
+      : undefined,
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -8,9 +8,10 @@ import {
   ProfileUnavailableError,
   SessionNotFoundError,
 } from "../service/index.js";
+import type { AgentDispatcher } from "./agent-dispatch.js";
 import { HttpError, readJsonBody, sendError, sendJson } from "./http-io.js";
 import { CreateSessionBody, TokenRequestBody } from "./request-schemas.js";
-import { issueRecruiterToken, type TokenOptions } from "./tokens.js";
+import { issueRecruiterToken, roomNameFor, type TokenOptions } from "./tokens.js";
 
 export interface SessionServerOptions extends Omit<TokenOptions, "livekit"> {
   /** Without LiveKit credentials sessions still work; tokens answer 503 (replay demos, tests). */
@@ -19,6 +20,14 @@ export interface SessionServerOptions extends Omit<TokenOptions, "livekit"> {
   /** Shared secret of the vendor's backend (`Authorization: Bearer …`). */
   apiKey: string;
   logger?: Pick<Console, "error">;
+  /**
+   * Makes sure a room that already exists has our agent when a token for it is issued (a job that
+   * died, a dispatch LiveKit dropped). Without it only the token's roomConfig dispatches, which
+   * LiveKit applies when it creates the room. `serve` passes one built on the LiveKit server APIs.
+   */
+  agentDispatcher?: AgentDispatcher;
+  /** How long a token request waits for the agent check before answering anyway (it goes on). Default 3 s. */
+  agentCheckTimeoutMs?: number;
 }
 
 type Handler = (request: IncomingMessage, params: { sessionId: string }) => Promise<[number, unknown]>;
@@ -64,7 +73,11 @@ export function createSessionServer(options: SessionServerOptions): Server {
               "set LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET to issue room tokens",
             );
           }
-          return [201, await issueRecruiterToken(profile, { ...options, livekit })];
+          const [credentials] = await Promise.all([
+            issueRecruiterToken(profile, { ...options, livekit }),
+            ensureAgent(options, profile.sessionId),
+          ]);
+          return [201, credentials];
         },
       },
     },
@@ -100,6 +113,21 @@ export function createSessionServer(options: SessionServerOptions): Server {
       sendError(response, httpError);
     });
   });
+}
+
+/**
+ * The agent check never fails a token request and delays it at most `agentCheckTimeoutMs`: the
+ * token is useful either way (the recruiter's widget asks again while the agent stays away).
+ */
+async function ensureAgent(options: SessionServerOptions, sessionId: string): Promise<void> {
+  const { agentDispatcher } = options;
+  if (!agentDispatcher) return;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, options.agentCheckTimeoutMs ?? 3000);
+  });
+  await Promise.race([agentDispatcher.ensureAgent(roomNameFor(sessionId), { sessionId }), timeout]);
+  clearTimeout(timer);
 }
 
 function authenticate(request: IncomingMessage, apiKey: string): void {

@@ -10,10 +10,12 @@ import type { JobProfile } from "@voice-onboarding/protocol";
 import { TokenVerifier } from "livekit-server-sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CapturingPublisher } from "../../src/publish/publisher.js";
+import { type AgentDispatcher, createAgentDispatcher } from "../../src/server/agent-dispatch.js";
 import { MAX_BODY_BYTES } from "../../src/server/http-io.js";
 import { createSessionServer } from "../../src/server/session-server.js";
 import { ProfileService } from "../../src/service/index.js";
 import { createPgliteStore, type PgliteStore } from "../../src/store/index.js";
+import { fakeLiveKit } from "./fake-livekit.js";
 
 const API_KEY = "vo_test_key_0123456789";
 const livekit = {
@@ -281,5 +283,78 @@ describe("session service", () => {
     expect(response.status).toBe(503);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe("unavailable");
     await new Promise((resolve) => down.close(resolve));
+  });
+
+  describe("a token for a room that already exists makes sure it has the agent", () => {
+    async function serverWith(agentDispatcher: AgentDispatcher, agentCheckTimeoutMs?: number) {
+      const service = new ProfileService({ store, publisher: new CapturingPublisher() });
+      const withDispatch = createSessionServer({
+        service,
+        apiKey: API_KEY,
+        livekit,
+        agentName: "voice-onboarding",
+        ttlSeconds: 600,
+        agentDispatcher,
+        agentCheckTimeoutMs,
+      });
+      await new Promise<void>((resolve) => withDispatch.listen(0, "127.0.0.1", resolve));
+      const url = `http://127.0.0.1:${(withDispatch.address() as AddressInfo).port}`;
+      const headers = { "content-type": "application/json", authorization: `Bearer ${API_KEY}` };
+      const created = await fetch(`${url}/v1/sessions`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify(newSession),
+      });
+      const { sessionId } = (await created.json()) as { sessionId: string };
+      return {
+        sessionId,
+        token: () => fetch(`${url}/v1/sessions/${sessionId}/token`, { method: "POST", headers }),
+        close: () => new Promise((resolve) => withDispatch.close(resolve)),
+      };
+    }
+
+    it("dispatches the agent, with the session id, into an existing room that has none", async () => {
+      const livekitApi = fakeLiveKit({ now: Date.now() });
+      const server = await serverWith(
+        createAgentDispatcher({ api: livekitApi.api, agentName: "voice-onboarding" }),
+      );
+      // First token: no room yet, the token's roomConfig brings the agent.
+      expect((await server.token()).status).toBe(201);
+      expect(livekitApi.calls).toEqual(["roomExists"]);
+      // The room exists and its agent is gone (the job died).
+      livekitApi.createRoom(`voice-onboarding-${server.sessionId}`, [
+        { identity: "recruiter-1", kind: 0, attributes: {} },
+      ]);
+      const response = await server.token();
+      expect(response.status).toBe(201);
+      expect(livekitApi.calls.at(-1)).toBe(
+        `createDispatch AD_1 voice-onboarding {"sessionId":"${server.sessionId}"}`,
+      );
+      await server.close();
+    });
+
+    it("still answers the token when the LiveKit API fails or hangs", async () => {
+      const failing = fakeLiveKit({ now: Date.now() });
+      failing.fail(new Error("connect ECONNREFUSED"));
+      const warnings: string[] = [];
+      const broken = await serverWith(
+        createAgentDispatcher({
+          api: failing.api,
+          agentName: "voice-onboarding",
+          logger: { info: () => {}, warn: (line: string) => warnings.push(line) },
+        }),
+      );
+      const response = await broken.token();
+      expect(response.status).toBe(201);
+      expect(((await response.json()) as ResponseBody).participantToken).toBeTruthy();
+      expect(warnings).toHaveLength(1);
+      await broken.close();
+
+      const hanging = await serverWith({ ensureAgent: () => new Promise(() => {}) }, 200);
+      const started = Date.now();
+      expect((await hanging.token()).status).toBe(201);
+      expect(Date.now() - started).toBeLessThan(2000);
+      await hanging.close();
+    });
   });
 });

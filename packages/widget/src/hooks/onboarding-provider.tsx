@@ -11,6 +11,12 @@ export interface OnboardingProviderProps {
   /** Supply a store to read it from outside; by default each provider makes its own. */
   store?: OnboardingStore;
   onError?: (error: TransportError) => void;
+  /**
+   * How long a connected LiveKit session waits for a missing agent (not arrived, or its job died)
+   * before calling `tokenFetcher` again, whose session service then dispatches one; later requests
+   * back off (2×, 4×, … up to a minute). Read on start. Default 6000.
+   */
+  agentWaitMs?: number;
   children?: ReactNode;
 }
 
@@ -18,10 +24,16 @@ export interface OnboardingProviderProps {
  * Gives its children one widget's store and session; nothing is shared between providers.
  * Unmounting ends the session.
  */
-export function OnboardingProvider({ connection, store, onError, children }: OnboardingProviderProps) {
+export function OnboardingProvider({
+  connection,
+  store,
+  onError,
+  agentWaitMs,
+  children,
+}: OnboardingProviderProps) {
   const [ownStore] = useState(() => store ?? createOnboardingStore());
-  const latest = useRef({ connection, onError });
-  latest.current = { connection, onError };
+  const latest = useRef({ connection, onError, agentWaitMs });
+  latest.current = { connection, onError, agentWaitMs };
   const value = useMemo(
     () => ({
       store: ownStore,
@@ -29,6 +41,7 @@ export function OnboardingProvider({ connection, store, onError, children }: Onb
         store: ownStore,
         connection: () => latest.current.connection,
         onError: (error) => latest.current.onError?.(error),
+        agentWaitMs: () => latest.current.agentWaitMs,
       }),
     }),
     [ownStore],

@@ -39,6 +39,11 @@ export interface SessionControllerOptions {
   /** Read at start, so a host may pass a fresh callback on every render. */
   connection: () => ConnectionOptions | undefined;
   onError?: (error: TransportError) => void;
+  /**
+   * Read at start: how long a connected LiveKit session waits for a missing agent before asking
+   * the `tokenFetcher` again (then 2×, 4×, … up to a minute). Default 6 s.
+   */
+  agentWaitMs?: () => number | undefined;
 }
 
 /** What one start made or bound; filled in as the start proceeds. */
@@ -48,6 +53,8 @@ interface Session {
   room: Room | null;
   /** Only a room the widget created is disconnected by it. */
   ownsRoom: boolean;
+  /** Stops waiting for (and asking for) a missing agent. */
+  stopWatch: (() => void) | null;
 }
 
 /**
@@ -69,6 +76,7 @@ export function createSessionController({
   store,
   connection,
   onError,
+  agentWaitMs,
 }: SessionControllerOptions): SessionController {
   const state = store.getState;
   /** The session a start began and no stop or newer start has replaced; each await re-checks it. */
@@ -80,6 +88,8 @@ export function createSessionController({
     // A newer session may use the same host transport or room.
     const current = active;
     const { transport, room, ownsRoom } = session;
+    session.stopWatch?.();
+    session.stopWatch = null;
     // The room first: leaving it unpublishes the microphone.
     if (room && ownsRoom && room !== current?.room) await quietly(() => room.disconnect());
     if (transport && transport !== current?.transport) await quietly(() => transport.disconnect());
@@ -97,9 +107,10 @@ export function createSessionController({
       return;
     }
     // Loaded on start, not with the widget: the transport brings the protocol's decoder (and zod).
-    const [details, { createLiveKitTransport }] = await Promise.all([
+    const [details, { createLiveKitTransport }, { watchAgent }] = await Promise.all([
       "tokenFetcher" in options ? options.tokenFetcher() : "room" in options ? null : options,
       import("../transport/livekit-transport.js"),
+      import("./agent-watch.js"),
     ]);
     if (overtaken()) return;
     const room = "room" in options ? options.room : new Room({ adaptiveStream: true, dynacast: true });
@@ -107,6 +118,14 @@ export function createSessionController({
     Object.assign(session, { room, transport, ownsRoom: !("room" in options) });
     transport.connect(sink);
     state().setRoom(room);
+    // A job that dies is not replaced by self-hosted LiveKit: ask the token endpoint (whose session
+    // service dispatches a new agent) again while none is in the room. The connection stays.
+    session.stopWatch = watchAgent({
+      store,
+      waitMs: agentWaitMs?.(),
+      summon: "tokenFetcher" in options ? options.tokenFetcher : undefined,
+      onError,
+    });
     if (details) await room.connect(details.serverUrl, details.participantToken);
     if (microphone && !overtaken()) await transport.setMicrophoneEnabled(true);
     // Overtaken while connecting: the stop released what existed then; this releases the rest.
@@ -128,7 +147,7 @@ export function createSessionController({
       }
       lastTextOnly = textOnly;
       const previous = active;
-      const session: Session = { transport: null, room: null, ownsRoom: false };
+      const session: Session = { transport: null, room: null, ownsRoom: false, stopWatch: null };
       active = session;
       // A session the server ended still holds its room and listeners.
       if (previous) await release(previous);

@@ -10,6 +10,10 @@ export interface ControlLabels {
   startAudio: string;
   connection: Record<ConnectionStatus, string>;
   agent: Record<AgentStatus, string>;
+  /** Connected, and this session's agent has not arrived yet or left. */
+  agentWaiting: string;
+  /** The agent stayed away and the widget asked for it again (it keeps asking, less and less often). */
+  agentRetrying: string;
   microphoneRequesting: string;
   microphoneDeniedTitle: string;
   microphoneDeniedIntro: string;
@@ -52,6 +56,8 @@ export const DEFAULT_CONTROL_LABELS: ControlLabels = {
     thinking: "Thinking",
     speaking: "Speaking",
   },
+  agentWaiting: "Waiting for the agent…",
+  agentRetrying: "The agent is not available, retrying…",
   microphoneRequesting: "Waiting for microphone permission…",
   microphoneDeniedTitle: "Microphone blocked",
   microphoneDeniedIntro:

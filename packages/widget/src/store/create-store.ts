@@ -14,6 +14,7 @@ import { changedIds, describeChange } from "./describe-change.js";
 import { applyEditOptimistically, touchedIds } from "./optimistic.js";
 import type {
   AgentStatus,
+  AgentWait,
   ConnectionInfo,
   EditDraft,
   MicrophoneStatus,
@@ -30,6 +31,7 @@ export interface OnboardingActions {
   settleEdit(result: EditResult): void;
   setConnection(connection: ConnectionInfo): void;
   setAgentState(agentState: AgentStatus): void;
+  setAgentWait(agentWait: AgentWait | null): void;
   setMicrophone(microphone: MicrophoneStatus): void;
   setMuted(muted: boolean): void;
   setRoom(room: Room | null): void;
@@ -47,6 +49,7 @@ function initialState(): OnboardingState {
     confirmedProfile: null,
     connection: { status: "idle", error: null },
     agentState: "disconnected",
+    agentWait: null,
     microphone: "unknown",
     muted: false,
     transcript: [],
@@ -66,6 +69,36 @@ function shownProfile(confirmed: JobProfile | null, pending: Record<string, Pend
     (profile, edit) => applyEditOptimistically(profile, edit.command),
     confirmed,
   );
+}
+
+/** Whether two JSON values are equal, whatever the order of their keys (a stored profile's may differ). */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const aKeys = Object.keys(a).filter((key) => (a as Record<string, unknown>)[key] !== undefined);
+  const bKeys = Object.keys(b).filter((key) => (b as Record<string, unknown>)[key] !== undefined);
+  return (
+    aKeys.length === bKeys.length &&
+    aKeys.every((key) => sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
+  );
+}
+
+/**
+ * A snapshot at exactly the version the widget holds is the stored state at that version: from an
+ * agent that replaced one whose job died (it sends one to every recruiter at start), or one the
+ * widget asked for. The reducer calls it stale; the widget takes it when it differs from what it
+ * holds, so it always converges to what is stored. null: not such a snapshot.
+ */
+function sameVersionSnapshot(
+  held: JobProfile | null,
+  message: ProtocolMessage,
+): "identical" | "different" | null {
+  if (message.type !== "profile.snapshot" || held === null) return null;
+  const { profile } = message.data;
+  if (message.seq !== held.version || profile.version !== message.seq) return null;
+  if (profile.sessionId !== held.sessionId || message.sessionId !== held.sessionId) return null;
+  return sameJson(profile, held) ? "identical" : "different";
 }
 
 /** Drops confirmed edits whose agent message has arrived: the profile now carries them. */
@@ -106,7 +139,17 @@ export function createOnboardingStore(): OnboardingStore {
 
       receive(message) {
         const state = get();
-        const result = applyMessage(state.confirmedProfile, message);
+        const same = sameVersionSnapshot(state.confirmedProfile, message);
+        if (same === "identical") {
+          // It confirms what is shown: a widget waiting for a snapshot has it (held messages may follow).
+          if (!state.needsSnapshot) return "stale";
+          set({ needsSnapshot: false });
+          return "applied";
+        }
+        const result: ApplyResult =
+          same === "different" && message.type === "profile.snapshot"
+            ? { status: "applied", profile: message.data.profile }
+            : applyMessage(state.confirmedProfile, message);
         if (result.status === "stale") return result.status;
         if (result.status !== "applied") {
           set({ needsSnapshot: true });
@@ -174,6 +217,7 @@ export function createOnboardingStore(): OnboardingStore {
 
       setConnection: (connection) => set({ connection }),
       setAgentState: (agentState) => set({ agentState }),
+      setAgentWait: (agentWait) => set({ agentWait }),
       setMicrophone: (microphone) => set({ microphone }),
       setMuted: (muted) => set({ muted }),
       setRoom: (room) => set({ room }),

@@ -20,6 +20,19 @@ export type AgentStatus =
   | "thinking"
   | "speaking";
 
+/**
+ * The connected session has no agent of its own in the room: it has not arrived yet or it left
+ * (its job died). "waiting" from the moment it is missing; "retrying" once the widget asked the
+ * host's backend again (`tokenFetcher`, whose session service then dispatches a new agent).
+ */
+export interface AgentWait {
+  phase: "waiting" | "retrying";
+  /** When the agent went missing (ms since the epoch). */
+  since: number;
+  /** How many times the widget asked for an agent since then. */
+  attempts: number;
+}
+
 export type MicrophoneStatus = "unknown" | "requesting" | "granted" | "denied" | "unavailable" | "text-only";
 
 /** An edit as the cards express it: the protocol command without envelope fields. */
@@ -75,6 +88,8 @@ export interface OnboardingState {
   confirmedProfile: JobProfile | null;
   connection: ConnectionInfo;
   agentState: AgentStatus;
+  /** Set while a connected LiveKit session has no agent of its own in the room; null otherwise. */
+  agentWait: AgentWait | null;
   microphone: MicrophoneStatus;
   muted: boolean;
   transcript: TranscriptEntry[];

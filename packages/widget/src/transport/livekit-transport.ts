@@ -131,7 +131,11 @@ export function createLiveKitTransport({ room, onError }: LiveKitTransportOption
   function agentChanged(gone?: Participant) {
     const agent = findAgent(room, gone);
     if (agent === undefined) {
-      if (gone !== undefined) sink?.agentState("disconnected");
+      if (gone === undefined) return;
+      sink?.agentState("disconnected");
+      // Its job died or ended: the agent that replaces it sends a snapshot on start; ask it as well,
+      // so the profile converges even if that one is lost.
+      snapshotWanted = true;
       return;
     }
     sink?.agentState(agentStatus(agent));

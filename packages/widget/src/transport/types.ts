@@ -13,8 +13,17 @@ export interface TransportSink {
 }
 
 export interface TransportError {
-  /** `message_dropped`: held for a sender who never became known, or too many held. */
-  kind: "invalid_message" | "snapshot_failed" | "edit_failed" | "send_failed" | "message_dropped";
+  /**
+   * `message_dropped`: held for a sender who never became known, or too many held.
+   * `agent_request_failed`: the agent was missing and asking for it again (`tokenFetcher`) failed.
+   */
+  kind:
+    | "invalid_message"
+    | "snapshot_failed"
+    | "edit_failed"
+    | "send_failed"
+    | "message_dropped"
+    | "agent_request_failed";
   message: string;
 }
 
