@@ -25,16 +25,23 @@ export async function joinAsRecruiter(url: string, token: string): Promise<Recru
   const messages: ProtocolMessage[] = [];
   const agentLines: string[] = [];
   room.registerTextStreamHandler(DATA_TOPIC, (reader) => {
-    void reader.readAll().then((text) => {
-      const decoded = decodeMessage(text);
-      if (decoded.ok) messages.push(decoded.message);
-    });
+    // A stream cut by our own leave() is no failure of the agent's.
+    void reader
+      .readAll()
+      .then((text) => {
+        const decoded = decodeMessage(text);
+        if (decoded.ok) messages.push(decoded.message);
+      })
+      .catch(() => {});
   });
   room.registerTextStreamHandler("lk.transcription", (reader, { identity }) => {
     // agents-js streams each segment as deltas in one stream; reading it whole gives the line.
-    void reader.readAll().then((text) => {
-      if (identity !== room.localParticipant?.identity && text.trim()) agentLines.push(text);
-    });
+    void reader
+      .readAll()
+      .then((text) => {
+        if (identity !== room.localParticipant?.identity && text.trim()) agentLines.push(text);
+      })
+      .catch(() => {});
   });
   await room.connect(url, token, { autoSubscribe: true, dynacast: false });
   const agentIdentity = () =>
