@@ -7,9 +7,10 @@ import { useOnboardingProfile } from "../src/hooks/use-onboarding-profile.js";
 import { useOnboardingSession } from "../src/hooks/use-onboarding-session.js";
 import { useOnboardingStore } from "../src/hooks/use-onboarding-store.js";
 import { DEFAULT_CONTROL_LABELS } from "../src/session/labels.js";
-import { LiveKitScope } from "../src/session/livekit-scope.js";
 import { Transcript } from "../src/session/transcript.js";
 import { createOnboardingStore } from "../src/store/create-store.js";
+import { sinkForStore } from "../src/store/sink.js";
+import { createLiveKitTransport } from "../src/transport/livekit-transport.js";
 import { createControlledTransport } from "./controlled-transport.js";
 import { baseProfile, message, snapshot, traitCreated } from "./fixtures.js";
 import { deliverTextStream, joinAgent, setConnectionState } from "./livekit-room.js";
@@ -94,30 +95,32 @@ describe("session controller", () => {
   });
 });
 
-describe("LiveKitScope with a real Room", () => {
-  it("copies the agent's transcription text streams into the transcript", async () => {
+describe("transcriptions with a real Room", () => {
+  it("the LiveKit transport copies the agent's transcription streams into the transcript", async () => {
     const room = new Room();
     joinAgent(room);
     setConnectionState(room, ConnectionState.Connected);
     const store = createOnboardingStore();
+    const transport = createLiveKitTransport({ room });
+    transport.connect(sinkForStore(store));
     render(
       <OnboardingProvider store={store}>
-        <LiveKitScope room={room}>
-          <Transcript labels={DEFAULT_CONTROL_LABELS} />
-        </LiveKitScope>
+        <Transcript labels={DEFAULT_CONTROL_LABELS} />
       </OnboardingProvider>,
     );
     await act(async () => {
       deliverTextStream(room, "agent-1", ["What does the team ", "ship?"], "lk.transcription", {
         "lk.segment_id": "seg-1",
-        "lk.transcription_final": "true",
+        "lk.transcription_final": "false",
       });
     });
+    // The stream's end is the segment's end (agents-js sends a segment's deltas in one stream).
     await vi.waitFor(() =>
       expect(store.getState().transcript).toMatchObject([
         { id: "seg-1", speaker: "agent", text: "What does the team ship?", final: true },
       ]),
     );
     expect(screen.getByText("What does the team ship?")).toBeTruthy();
+    await transport.disconnect();
   });
 });

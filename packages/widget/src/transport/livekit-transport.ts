@@ -13,6 +13,7 @@ import { agentStatus, findAgent, sessionIdOf, trustOf } from "./agent-trust.js";
 import { createHeldMessages } from "./held-messages.js";
 import { createIntake } from "./intake.js";
 import { createMicrophoneClaim } from "./microphone-claim.js";
+import { createTranscriptionHandler, TRANSCRIPTION_TOPIC } from "./transcriptions.js";
 import { createTypedLines } from "./typed-lines.js";
 import type { Transport, TransportError, TransportSink } from "./types.js";
 
@@ -58,6 +59,13 @@ function connectionStatus(state: ConnectionState): ConnectionStatus {
 export function createLiveKitTransport({ room, onError }: LiveKitTransportOptions): LiveKitTransport {
   let sink: TransportSink | null = null;
   let registered = false;
+  let ownsTranscriptions = false;
+  const onTranscription = createTranscriptionHandler(
+    room,
+    // A known non-agent's "transcriptions" are not the conversation; an agent still unmarked may be ours.
+    (identity) => identity === room.localParticipant.identity || trust(identity) !== "other",
+    (entry) => sink?.transcript(entry),
+  );
   let ignoredMessages = 0;
   const typedLine = createTypedLines();
   const microphone = createMicrophoneClaim(room);
@@ -213,6 +221,12 @@ export function createLiveKitTransport({ room, onError }: LiveKitTransportOption
       // Throws while another binding holds the topic (two widgets on one room), before anything is bound.
       room.registerTextStreamHandler(DATA_TOPIC, onTextStream);
       registered = true;
+      try {
+        room.registerTextStreamHandler(TRANSCRIPTION_TOPIC, onTranscription);
+        ownsTranscriptions = true;
+      } catch {
+        // A host room whose own UI already reads transcriptions: the widget's transcript stays typed-only.
+      }
       sink = target;
       subscribe();
       // A room not connected yet is about to be: the owner's "connecting" stands until it moves.
@@ -243,6 +257,8 @@ export function createLiveKitTransport({ room, onError }: LiveKitTransportOption
       unsubscribe();
       if (registered) room.unregisterTextStreamHandler(DATA_TOPIC);
       registered = false;
+      if (ownsTranscriptions) room.unregisterTextStreamHandler(TRANSCRIPTION_TOPIC);
+      ownsTranscriptions = false;
       intake.clear();
       held.clear();
       sink = null;
