@@ -223,6 +223,37 @@ describe("bootstrapIntake", () => {
     running.intake.dispose();
   });
 
+  it("snapshots the recruiters while the voice session is still starting, and links a tab that joined meanwhile", async () => {
+    const store = new MemoryProfileStore();
+    const created = await newSession(store);
+    const { room, join, decodedTo } = standInRoom(created.sessionId);
+    join("recruiter-1", "recruiter");
+    const links: (string | null)[] = [];
+    let snapshotsAtStart: unknown[] = [];
+    const running = await bootstrapIntake({
+      sessionId: created.sessionId,
+      store,
+      room,
+      logger: { warn: () => {} },
+      startSession: async (agent) => {
+        // A second tab joins while the pipeline loads; the first one's cards are already filling.
+        join("recruiter-2", "recruiter");
+        await vi.waitFor(() => expect(decodedTo("recruiter-2")).toHaveLength(1));
+        snapshotsAtStart = decodedTo("recruiter-1");
+        stand = await startStandInSession({ turns, agent });
+        return stand.session;
+      },
+      linkRecruiter: (_session, identity) => links.push(identity),
+    });
+    if (running === null) throw new Error("the session exists");
+    expect(snapshotsAtStart).toEqual([
+      expect.objectContaining({ ok: true, message: expect.objectContaining({ type: "profile.snapshot" }) }),
+    ]);
+    // The session started listening to recruiter-1; the newer tab is linked once it exists.
+    expect(links).toEqual(["recruiter-2"]);
+    running.intake.dispose();
+  });
+
   it("returns null for an unknown session instead of crashing", async () => {
     const { room } = standInRoom("no-such-session");
     const running = await bootstrapIntake({

@@ -89,17 +89,18 @@ export async function bootstrapIntake(options: BootstrapOptions): Promise<Runnin
   const loaded = intake;
 
   let refused = 0;
+  let session: voice.AgentSession | undefined;
   let linked = recruiters().at(-1);
-  const session = await options.startSession(loaded.agent, linked);
   const link = (identity: string | undefined) => {
     if (identity === linked) return;
     linked = identity;
-    options.linkRecruiter(session, identity ?? null);
+    if (session) options.linkRecruiter(session, identity ?? null);
   };
   const sendSnapshot = async (identity: string) => sendTo(identity, await service.snapshot(sessionId));
   const warnSnapshot = (error: unknown) =>
     logger.warn("could not send the snapshot", { error: String(error) });
 
+  // Listen before the session starts: a tab that joins meanwhile still gets its snapshot.
   room.onParticipantJoined((participant) => {
     if (!isRecruiterParticipant(participant, sessionId)) return;
     // The newest recruiter is the one who just pressed Start (or reloaded): listen to them.
@@ -109,6 +110,16 @@ export async function bootstrapIntake(options: BootstrapOptions): Promise<Runnin
   room.onParticipantLeft((participant) => {
     if (participant.identity === linked) link(recruiters().at(-1));
   });
+
+  // The cards fill while the voice pipeline starts (its models load in hundreds of milliseconds).
+  const snapshotsSent = Promise.all(
+    recruiters().map((identity) => sendSnapshot(identity).catch(warnSnapshot)),
+  );
+  const listenedTo = linked;
+  const started = await options.startSession(loaded.agent, listenedTo);
+  session = started;
+  if (linked !== listenedTo) options.linkRecruiter(started, linked ?? null);
+
   room.onChatText((text, senderIdentity) => {
     if (!isRecruiter(senderIdentity)) {
       refused += 1;
@@ -118,16 +129,16 @@ export async function bootstrapIntake(options: BootstrapOptions): Promise<Runnin
       return;
     }
     link(senderIdentity);
-    session.interrupt();
-    session.generateReply({ userInput: text });
+    started.interrupt();
+    started.generateReply({ userInput: text });
   });
 
-  await Promise.all(recruiters().map((identity) => sendSnapshot(identity).catch(warnSnapshot)));
-  session.say(loaded.greeting, { allowInterruptions: true });
+  await snapshotsSent;
+  started.say(loaded.greeting, { allowInterruptions: true });
   return {
     service,
     intake: loaded,
-    session,
+    session: started,
     get refused() {
       return refused;
     },
