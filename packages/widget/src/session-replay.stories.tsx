@@ -37,7 +37,7 @@ export const Finished: Story = {
   args: { from: "end" },
   play: async (context) => {
     await meta.play(context);
-    // 35 messages, each on its own timer and render; a busy 2-core CI machine took just over 10 s.
+    // The whole call plays in one task and renders once; the wait covers a CI machine under load.
     await expect(
       await context.canvas.findByText("Onboarding complete.", {}, { timeout: 18_000 }),
     ).toBeVisible();

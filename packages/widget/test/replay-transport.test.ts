@@ -105,6 +105,21 @@ describe("createReplayTransport", () => {
     expect(store.getState().agentState).toBe("listening");
   });
 
+  it("plays entries recorded at the same moment in one task (a finished call is one render)", () => {
+    const atOnce = recordingFromReplay(fullIntake).map((entry) => ({ ...entry, delayMs: 0 }));
+    const store = createOnboardingStore();
+    const versionsSeen: number[] = [];
+    store.subscribe((state) => versionsSeen.push(state.profile?.version ?? -1));
+    createReplayTransport({ recording: atOnce }).connect(sinkForStore(store));
+    // One timer for the whole call, not one per entry.
+    expect(vi.getTimerCount()).toBe(1);
+    vi.advanceTimersToNextTimer();
+    expect(vi.getTimerCount()).toBe(0);
+    expect(store.getState().profile?.version).toBe(fullIntake.messages.at(-1)?.seq);
+    expect(store.getState().profile?.status).toBe("completed");
+    expect(versionsSeen.at(-1)).toBe(fullIntake.messages.at(-1)?.seq);
+  });
+
   it("answers a snapshot request with the state at the current position", async () => {
     const transport = createReplayTransport({ recording });
     const first = createOnboardingStore();

@@ -88,6 +88,19 @@ export function createReplayTransport({
     if (status === "gap" || status === "rejected") sendSnapshot();
   }
 
+  function play(entry: RecordedEntry) {
+    position += 1;
+    if ("message" in entry) {
+      sink?.agentState("speaking");
+      deliver(shifted(entry.message, offset));
+    } else {
+      // While the recruiter's line plays the agent listens, as it would in the call.
+      sink?.agentState(entry.line.speaker === "recruiter" ? "listening" : "speaking");
+      sink?.transcript({ id: `replay-${position}`, ...entry.line, final: true, at: Date.now() });
+    }
+    onPosition?.(position);
+  }
+
   function scheduleNext() {
     const next = recording[position];
     if (next === undefined) {
@@ -95,17 +108,14 @@ export function createReplayTransport({
       return;
     }
     timer = setTimeout(() => {
-      position += 1;
-      if ("message" in next) {
-        sink?.agentState("speaking");
-        deliver(shifted(next.message, offset));
-      } else {
-        // While the recruiter's line plays the agent listens, as it would in the call.
-        sink?.agentState(next.line.speaker === "recruiter" ? "listening" : "speaking");
-        sink?.transcript({ id: `replay-${position}`, ...next.line, final: true, at: Date.now() });
+      play(next);
+      // Entries recorded at the same moment play in the same task, so the widget renders them once
+      // (a whole call replayed `from: "end"` is one render, not one per message).
+      for (let following = recording[position]; following?.delayMs === 0; following = recording[position]) {
+        if (sink === null) return; // disconnected by what the last entry set off
+        play(following);
       }
-      onPosition?.(position);
-      scheduleNext();
+      if (sink !== null) scheduleNext();
     }, next.delayMs / speed);
   }
 
