@@ -30,7 +30,7 @@
  */
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { cpus, freemem, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
@@ -64,7 +64,8 @@ import {
   startTicks,
 } from "./live/procfs.js";
 import { bundleWorker } from "./live/worker-bundle.js";
-import { percentile, printTable } from "./table.js";
+import { serveFiles } from "./static-server.js";
+import { percentile, printTable, stats, timingRow } from "./table.js";
 
 const root = new URL("..", import.meta.url).pathname;
 const UI_SESSIONS = Number(process.env.BENCH_LIVE_UI_SESSIONS ?? 1);
@@ -144,15 +145,6 @@ async function until<T>(
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await sleep(everyMs);
   }
-}
-
-function stats(values: readonly number[]) {
-  return {
-    n: values.length,
-    p50: percentile(values, 50),
-    p95: percentile(values, 95),
-    max: values.length ? Math.max(...values) : Number.NaN,
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -402,38 +394,28 @@ async function bundlePage(): Promise<Map<string, Uint8Array>> {
   return files;
 }
 
+/** The page's files, and `POST /token`: a token for the current session (a new one per Start). */
 function serve(files: Map<string, Uint8Array>): Promise<Server> {
-  const types: Record<string, string> = { js: "text/javascript", css: "text/css" };
-  const server = createServer((request, response) => {
-    const path = (request.url ?? "/").split("?")[0] ?? "/";
-    if (path === "/token" && request.method === "POST") {
-      const session = tokenSession;
-      if (session === null) {
-        response.writeHead(409).end();
-        return;
-      }
-      session.fetches += 1;
-      // A later call (the widget asking again for a missing agent) gets a token for the same session.
-      session.profile ??= newSession();
-      session.profile
-        .then((profile) => tokenFor(profile))
-        .then(({ serverUrl, participantToken }) => {
-          response
-            .writeHead(200, { "content-type": "application/json" })
-            .end(JSON.stringify({ serverUrl, participantToken }));
-        })
-        .catch((error: unknown) => response.writeHead(500).end(String(error)));
-      return;
+  return serveFiles(files, (path, request, response) => {
+    if (path !== "/token" || request.method !== "POST") return false;
+    const session = tokenSession;
+    if (session === null) {
+      response.writeHead(409).end();
+      return true;
     }
-    const body = files.get(path);
-    if (body === undefined) {
-      response.writeHead(404).end();
-      return;
-    }
-    const type = types[path.split(".").pop() ?? ""] ?? "text/html";
-    response.writeHead(200, { "content-type": `${type}; charset=utf-8` }).end(body);
+    session.fetches += 1;
+    // A later call (the widget asking again for a missing agent) gets a token for the same session.
+    session.profile ??= newSession();
+    session.profile
+      .then((profile) => tokenFor(profile))
+      .then(({ serverUrl, participantToken }) => {
+        response
+          .writeHead(200, { "content-type": "application/json" })
+          .end(JSON.stringify({ serverUrl, participantToken }));
+      })
+      .catch((error: unknown) => response.writeHead(500).end(String(error)));
+    return true;
   });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
 
 /** One second of silence: Chromium's fake microphone plays it in a loop (no tone for the VAD to hear). */
@@ -974,17 +956,7 @@ try {
 
   if (ui) {
     const painted = stats(ui.painted);
-    const row = (name: string, values: number[], goal?: number) => {
-      const s = stats(values);
-      return [
-        name,
-        String(s.n),
-        ms(s.p50),
-        ms(s.p95),
-        ms(s.max),
-        goal === undefined ? "" : s.p95 < goal ? `met (< ${goal} ms)` : `NOT met (< ${goal} ms)`,
-      ];
-    };
+    const row = timingRow;
     printTable(
       `1. Tool call committed → card painted in Chromium, ms (${UI_SESSIONS} typed intake(s) × ${finalVersion} committed changes, text only, headless software raster)`,
       ["stage", "n", "p50", "p95", "max", "goal p95"],
@@ -1004,17 +976,8 @@ try {
 
   if (startResult) {
     const { samples, failed } = startResult;
-    const row = (name: string, pick: (sample: StartSample) => number, goal?: number) => {
-      const s = stats(samples.map(pick));
-      return [
-        name,
-        String(s.n),
-        ms(s.p50),
-        ms(s.p95),
-        ms(s.max),
-        goal === undefined ? "" : s.p95 < goal ? `met (< ${goal} ms)` : `NOT met (< ${goal} ms)`,
-      ];
-    };
+    const row = (name: string, pick: (sample: StartSample) => number, goal?: number) =>
+      timingRow(name, samples.map(pick), goal);
     printTable(
       `2. Start pressed → …, ms (${STARTS} starts, each a fresh page and a new session; silent fake microphone; a warmed job process waiting)`,
       ["from Start pressed to", "n", "p50", "p95", "max", "goal p95"],

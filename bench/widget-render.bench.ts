@@ -11,11 +11,11 @@
  * BENCH_MESSAGES (timed messages per profile, default 300), BENCH_GAP_MS (pause after each, default 30),
  * CHROMIUM_PATH (browser, default /usr/bin/chromium).
  */
-import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { chromium, type Page } from "@playwright/test";
 import { build } from "esbuild";
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from "../chromium.js";
+import { serveFiles } from "./static-server.js";
 import { percentile, printTable } from "./table.js";
 import type { BenchApi, CountResult, MessageSample } from "./widget-render/main.js";
 import type { ProfileSize } from "./widget-render/messages.js";
@@ -73,21 +73,6 @@ async function bundlePage(): Promise<Map<string, Uint8Array>> {
   return files;
 }
 
-function serve(files: Map<string, Uint8Array>): Promise<Server> {
-  const types: Record<string, string> = { js: "text/javascript", css: "text/css" };
-  const server = createServer((request, response) => {
-    const path = (request.url ?? "/").split("?")[0] ?? "/";
-    const body = files.get(path);
-    if (body === undefined) {
-      response.writeHead(404).end();
-      return;
-    }
-    const type = types[path.split(".").pop() ?? ""] ?? "text/html";
-    response.writeHead(200, { "content-type": `${type}; charset=utf-8` }).end(body);
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
-
 async function open(page: Page, url: string): Promise<void> {
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
@@ -102,7 +87,7 @@ async function open(page: Page, url: string): Promise<void> {
 const ms = (value: number) => value.toFixed(1);
 
 const files = await bundlePage();
-const server = await serve(files);
+const server = await serveFiles(files);
 const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 const browser = await chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS });
 
