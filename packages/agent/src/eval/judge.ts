@@ -60,7 +60,9 @@ export async function judgeRepeatedQuestions(
   endpoint: ModelEndpoint,
   transcript: readonly TranscriptEntry[],
 ): Promise<number> {
-  const lines = transcript.map((entry) => `${entry.role === "user" ? "RECRUITER" : "ASSISTANT"}: ${entry.text}`);
+  const lines = transcript.map(
+    (entry) => `${entry.role === "user" ? "RECRUITER" : "ASSISTANT"}: ${entry.text}`,
+  );
   const reply = await complete(
     endpoint,
     [

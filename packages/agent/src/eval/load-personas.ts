@@ -18,7 +18,9 @@ export function defaultPersonaDir(from = fileURLToPath(import.meta.url)): string
     const candidate = join(dir, "evals", "personas");
     if (existsSync(candidate)) return candidate;
   }
-  throw new PersonaLoadError("cannot find the evals/personas folder of @voice-onboarding/agent; pass --personas");
+  throw new PersonaLoadError(
+    "cannot find the evals/personas folder of @voice-onboarding/agent; pass --personas",
+  );
 }
 
 /** Every `*.json` persona in `dir`, validated, in file-name order; ids must be unique. */
@@ -28,7 +30,9 @@ export async function loadPersonas(dir: string): Promise<Persona[]> {
     names = (await readdir(dir)).filter((name) => name.endsWith(".json")).sort();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new PersonaLoadError(`cannot read persona folder ${dir}: ${code === "ENOENT" ? "no such folder" : String(error)}`);
+    throw new PersonaLoadError(
+      `cannot read persona folder ${dir}: ${code === "ENOENT" ? "no such folder" : String(error)}`,
+    );
   }
   if (names.length === 0) throw new PersonaLoadError(`no *.json persona files in ${dir}`);
   const personas: Persona[] = [];
@@ -46,12 +50,15 @@ async function loadPersona(path: string): Promise<Persona> {
   try {
     json = JSON.parse(await readFile(path, "utf8"));
   } catch (error) {
-    throw new PersonaLoadError(`${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new PersonaLoadError(
+      `${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   try {
     return parsePersona(json);
   } catch (error) {
-    if (error instanceof PersonaError) throw new PersonaLoadError(`invalid persona ${path}: ${error.message}`);
+    if (error instanceof PersonaError)
+      throw new PersonaLoadError(`invalid persona ${path}: ${error.message}`);
     throw error;
   }
 }

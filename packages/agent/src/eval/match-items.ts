@@ -15,7 +15,9 @@ function words(text: string): Set<string> {
     normalizeText(text)
       .split(" ")
       .filter((word) => word !== "" && !STOPWORDS.has(word))
-      .map((word) => (word.length > 3 && word.endsWith("s") && !word.endsWith("ss") ? word.slice(0, -1) : word)),
+      .map((word) =>
+        word.length > 3 && word.endsWith("s") && !word.endsWith("ss") ? word.slice(0, -1) : word,
+      ),
   );
 }
 

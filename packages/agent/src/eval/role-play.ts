@@ -10,7 +10,9 @@ function brief(persona: Persona): string {
   return [
     `You are ${session.recruiter.firstName}, a recruiter talking to an AI intake assistant about a role you are hiring for. Stay in character; never say you are an AI.`,
     `How you talk: ${persona.style}`,
-    ...(persona.behaviour.length > 0 ? [`What you do in this conversation: ${persona.behaviour.join(" ")}`] : []),
+    ...(persona.behaviour.length > 0
+      ? [`What you do in this conversation: ${persona.behaviour.join(" ")}`]
+      : []),
     "The facts of the role, which only you know (JSON, for you; never read it out as JSON):",
     JSON.stringify(truth),
     "Rules: answer only what the assistant asks, in your own words, one short turn at a time (you may add one related detail). Never invent facts beyond these; a fact missing from them you do not know or will not share. When the assistant summarises, confirm it if it is right or correct what is wrong.",

@@ -1,6 +1,6 @@
+import type { ItemKind, ItemMatcher } from "./match-items.js";
 import type { GroundTruth, Persona } from "./persona.js";
 import { fieldsAskedAbout } from "./questions.js";
-import type { ItemKind, ItemMatcher } from "./match-items.js";
 import type { SessionRun } from "./run-session.js";
 import { f1, scoreFields, type Tally, tally } from "./score-fields.js";
 
@@ -38,8 +38,18 @@ const ITEMS: readonly {
   truth(t: GroundTruth): string[];
   captured(p: Captured): string[];
 }[] = [
-  { key: "traits", kind: "traits", truth: (t) => t.traits.map((i) => i.name), captured: (p) => p.traits.map((i) => i.name) },
-  { key: "stages", kind: "interview stages", truth: (t) => t.stages.map((i) => i.name), captured: (p) => p.stages.map((i) => i.name) },
+  {
+    key: "traits",
+    kind: "traits",
+    truth: (t) => t.traits.map((i) => i.name),
+    captured: (p) => p.traits.map((i) => i.name),
+  },
+  {
+    key: "stages",
+    kind: "interview stages",
+    truth: (t) => t.stages.map((i) => i.name),
+    captured: (p) => p.stages.map((i) => i.name),
+  },
   {
     key: "nuances",
     kind: "nuances",
@@ -92,7 +102,9 @@ export async function scoreRun(persona: Persona, run: SessionRun, scorers: Score
     expectedCompletion: persona.expectCompletion,
     turnsToCompletion: run.completedAfterTurns,
     toolErrors: run.toolResults.filter((result) => result.isError).length,
-    repeatedQuestions: await (scorers.repeatedQuestions ?? (async (r) => repeatedQuestionsByKeywords(r)))(run),
+    repeatedQuestions: await (scorers.repeatedQuestions ?? (async (r) => repeatedQuestionsByKeywords(r)))(
+      run,
+    ),
     modelCalls: run.context.modelCalls,
     staleModelCalls: run.context.staleCalls,
     hiddenTraitCalls: run.context.hiddenTraitCalls,

@@ -67,7 +67,8 @@ function toolCalls(persona: Persona, reveals: Reveal, flaws: ScriptedModelFlaws,
       ...(max !== undefined && { max: max / 10 }),
     };
   }
-  if (Object.keys(said).length > 0) calls.push({ name: "update_requirements", arguments: toolArguments(said) });
+  if (Object.keys(said).length > 0)
+    calls.push({ name: "update_requirements", arguments: toolArguments(said) });
   const lastTrait = truth.traits.at(-1)?.name;
   for (const trait of truth.traits) {
     if (!reveals.traits.includes(trait.name) || (flaws.dropLastTrait && trait.name === lastTrait)) continue;
@@ -78,7 +79,13 @@ function toolCalls(persona: Persona, reveals: Reveal, flaws: ScriptedModelFlaws,
     const { name, description, durationMinutes, interviewerRole, actions } = stage;
     calls.push({
       name: "create_interview_stage",
-      arguments: { name, description, duration_minutes: durationMinutes, interviewer_role: interviewerRole, actions },
+      arguments: {
+        name,
+        description,
+        duration_minutes: durationMinutes,
+        interviewer_role: interviewerRole,
+        actions,
+      },
     });
   }
   if (!flaws.skipNuances) {
@@ -87,7 +94,11 @@ function toolCalls(persona: Persona, reveals: Reveal, flaws: ScriptedModelFlaws,
       if (nuance === undefined) continue;
       calls.push({
         name: "capture_nuance",
-        arguments: { category: nuance.category, insight: nuance.insight, verbatim_quote: nuance.verbatimQuote },
+        arguments: {
+          category: nuance.category,
+          insight: nuance.insight,
+          verbatim_quote: nuance.verbatimQuote,
+        },
       });
     }
   }

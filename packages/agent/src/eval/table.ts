@@ -2,13 +2,21 @@ import type { EvalReport, Summary } from "./report.js";
 
 const pct = (value: number) => `${Math.round(value * 100)}%`;
 const pr = (precision: number, recall: number) => `${precision.toFixed(2)}/${recall.toFixed(2)}`;
-const num = (value: number | null) => (value === null ? "-" : Number.isInteger(value) ? `${value}` : value.toFixed(1));
+const num = (value: number | null) =>
+  value === null ? "-" : Number.isInteger(value) ? `${value}` : value.toFixed(1);
 
 function render(rows: string[][]): string {
-  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length))) ?? [];
-  const line = (row: string[]) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join("  ").trimEnd();
+  const widths =
+    rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length))) ?? [];
+  const line = (row: string[]) =>
+    row
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join("  ")
+      .trimEnd();
   const [header, ...body] = rows;
-  return [line(header ?? []), widths.map((width) => "-".repeat(width)).join("  "), ...body.map(line)].join("\n");
+  return [line(header ?? []), widths.map((width) => "-".repeat(width)).join("  "), ...body.map(line)].join(
+    "\n",
+  );
 }
 
 const HEADER = [
@@ -78,7 +86,7 @@ function delta(a: Summary, b: Summary, key: keyof Summary, better: "higher" | "l
   const change = y - x;
   if (Math.abs(change) < 1e-9) return `${show(x)} =`;
   const sign = change > 0 ? "+" : "-";
-  const verdict = (change > 0) === (better === "higher") ? "better" : "worse";
+  const verdict = change > 0 === (better === "higher") ? "better" : "worse";
   return `${show(x)} -> ${show(y)} (${sign}${show(Math.abs(change))} ${verdict})`;
 }
 

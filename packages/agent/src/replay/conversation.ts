@@ -63,7 +63,11 @@ export async function playTurn(
   session.on(voice.AgentSessionEventTypes.Error, onError);
   try {
     const run = session.run({ userInput: userText });
-    await withTimeout(run.wait(), TURN_TIMEOUT_MS, `turn ${turn} did not finish within ${TURN_TIMEOUT_MS} ms`);
+    await withTimeout(
+      run.wait(),
+      TURN_TIMEOUT_MS,
+      `turn ${turn} did not finish within ${TURN_TIMEOUT_MS} ms`,
+    );
     if (errors.length > 0) throw new ReplayError(`turn ${turn}: ${errors.join("; ")}`);
     into.transcript.push({ turn, role: "user", text: userText });
     collect(turn, run.events, into);

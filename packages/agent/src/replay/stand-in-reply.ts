@@ -74,7 +74,8 @@ export function chooseReply(
     };
   }
   const { toolCalls, say } = script.assistant;
-  if (toolCalls.length > 0 && !toolStepDone(messages, lastUser)) return { kind: "tool_calls", turn, calls: toolCalls };
+  if (toolCalls.length > 0 && !toolStepDone(messages, lastUser))
+    return { kind: "tool_calls", turn, calls: toolCalls };
   return { kind: "say", turn, text: say ?? "" };
 }
 
