@@ -3,6 +3,7 @@
 // format), scripted recruiter lines. Proves the scores, their discrimination and the §4 fixes.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSystemPrompt } from "../prompt/index.js";
+import { startStandInModel } from "../replay/stand-in-server.js";
 import { createPgliteStore } from "../store/pglite.js";
 import type { ProfileStore } from "../store/profile-store.js";
 import { defaultPersonaDir, loadPersonas } from "./load-personas.js";
@@ -10,6 +11,8 @@ import type { Persona } from "./persona.js";
 import type { EvalReport } from "./report.js";
 import { type EvalOptions, runEval } from "./run-eval.js";
 import type { RunScore } from "./score.js";
+import { scriptedModel } from "./scripted-model.js";
+import { startChatEndpoint } from "./testing/chat-endpoint.js";
 
 const personas = await loadPersonas(defaultPersonaDir());
 const persona = (id: string) => personas.find((p) => p.id === id) as Persona;
@@ -104,4 +107,72 @@ describe("eval, scripted (no keys)", () => {
     expect(hidden.hiddenTraitCalls).toBeGreaterThan(0);
     expect(scoreOf(right, "executive-search").hiddenTraitCalls).toBe(0);
   }, 300_000);
+});
+
+/** The numbered items of a judge request, e.g. "0. Team Building" -> "Team Building". */
+const numberedItems = (text: string) =>
+  text
+    .split("\n")
+    .filter((line) => /^\d+\. /.test(line))
+    .map((line) => line.replace(/^\d+\. /, ""));
+
+describe("eval with a model (keys)", () => {
+  it("role-plays the recruiter from the hidden facts and lets the judge match items and count repeats", async () => {
+    const tasha = persona("remote-hybrid");
+    // A stand-in for the role-play and judge models on an OpenAI-compatible endpoint: it answers
+    // the recruiter's lines in order, matches identical names and reports one repeated question.
+    const endpoint = await startChatEndpoint((messages) => {
+      const system = messages[0]?.content ?? "";
+      if (system.startsWith("You are Tasha")) {
+        const said = messages.filter((message) => message.role === "assistant").length;
+        return tasha.turns[said]?.say ?? "[END]";
+      }
+      if (system.includes("Match the")) {
+        const [truth = "", captured = ""] = (messages[1]?.content ?? "").split("\n\nCaptured:\n");
+        const wanted = numberedItems(truth);
+        const got = numberedItems(captured);
+        return JSON.stringify({
+          matches: wanted.flatMap((item, i) => (got.includes(item) ? [[i, got.indexOf(item)]] : [])),
+        });
+      }
+      return JSON.stringify({ repeated: [{ question: "Where will this person work?" }] });
+    });
+    const model = await startStandInModel([], { reply: scriptedModel(tasha) });
+    try {
+      const side = { baseURL: endpoint.baseURL, apiKey: "test-key" };
+      const report = await runEval({
+        store,
+        runs: 1,
+        personas: [tasha],
+        live: {
+          model: { baseURL: model.baseURL, apiKey: "test-key", model: model.model },
+          recruiter: { ...side, model: "recruiter-model" },
+          judge: { ...side, model: "judge-model" },
+          maxToolSteps: 10,
+        },
+      });
+      expect([report.mode, report.model, report.methods]).toEqual([
+        "model",
+        "stand-in-model",
+        { items: "judge", repeatedQuestions: "judge" },
+      ]);
+      const score = scoreOf(report, "remote-hybrid");
+      expect([score.overall, score.completed, score.repeatedQuestions]).toEqual([1, true, 1]);
+      const rolePlay = endpoint.requests.filter((request) => request.model === "recruiter-model");
+      expect(rolePlay).toHaveLength(tasha.turns.length);
+      // The hidden facts and style are in the brief; the agent's lines are the role-player's "user" turns.
+      expect(rolePlay[0]?.messages[0]?.content).toContain(tasha.style);
+      expect(rolePlay[0]?.messages[0]?.content).toContain('"workplaceType":"hybrid"');
+      expect(rolePlay[1]?.messages.map((message) => message.role)).toEqual([
+        "system",
+        "user",
+        "assistant",
+        "user",
+      ]);
+      expect(endpoint.requests.filter((request) => request.model === "judge-model")).toHaveLength(4);
+    } finally {
+      await model.close();
+      await endpoint.close();
+    }
+  }, 120_000);
 });

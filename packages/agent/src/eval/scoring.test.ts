@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { hasModelKeys, loadEvalModels } from "./eval-config.js";
 import { matchByNames } from "./match-items.js";
 import { fieldsAskedAbout, nextQuestion } from "./questions.js";
 import { type EvalReport, summarizePersonas, summarizeRuns } from "./report.js";
@@ -151,5 +152,26 @@ describe("report tables", () => {
     expect(row).toContain("75% -> 25% (-50% worse)");
     expect(row).toContain("0 -> 2 (+2 worse)");
     expect(row).toContain("50% -> 100% (+50% better)");
+  });
+});
+
+describe("eval models from the environment", () => {
+  it("measures a model only with keys or a non-OpenRouter endpoint, as the worker reads them", () => {
+    expect(hasModelKeys({})).toBe(false);
+    expect(hasModelKeys({ LLM_BASE_URL: "https://openrouter.ai/api/v1" })).toBe(false);
+    expect(hasModelKeys({ OPENROUTER_API_KEY: "k" })).toBe(true);
+    expect(hasModelKeys({ LLM_BASE_URL: "http://127.0.0.1:11434/v1" })).toBe(true);
+    const models = loadEvalModels({
+      LLM_BASE_URL: "http://127.0.0.1:11434/v1",
+      LLM_MODEL: "llama3.1",
+      EVAL_JUDGE_MODEL: "qwen2.5",
+    });
+    expect([models.model.model, models.recruiter.model, models.judge.model]).toEqual([
+      "llama3.1",
+      "llama3.1",
+      "qwen2.5",
+    ]);
+    expect(models.judge.baseURL).toBe("http://127.0.0.1:11434/v1");
+    expect(() => loadEvalModels({ LLM_MODEL: "x" })).toThrow(/OPENROUTER_API_KEY/);
   });
 });
