@@ -75,13 +75,20 @@ const COMPARED: readonly [string, keyof Summary, "higher" | "lower"][] = [
   ["tool err", "toolErrors", "lower"],
   ["repeats", "repeatedQuestions", "lower"],
   ["stale calls", "staleModelCalls", "lower"],
+  ["hidden traits", "hiddenTraitCalls", "lower"],
 ];
 
 function delta(a: Summary, b: Summary, key: keyof Summary, better: "higher" | "lower"): string {
   const x = a[key];
   const y = b[key];
   if (x === null || y === null) return `${num(x)} -> ${num(y)}`;
-  const rateLike = key !== "toolErrors" && key !== "repeatedQuestions" && key !== "staleModelCalls";
+  const counts: (keyof Summary)[] = [
+    "toolErrors",
+    "repeatedQuestions",
+    "staleModelCalls",
+    "hiddenTraitCalls",
+  ];
+  const rateLike = !counts.includes(key);
   const show = (value: number) => (rateLike ? pct(value) : num(value));
   const change = y - x;
   if (Math.abs(change) < 1e-9) return `${show(x)} =`;
@@ -105,7 +112,7 @@ export function formatComparison(a: EvalReport, b: EvalReport): string {
     ...a.personas.filter((p) => !b.personas.some((q) => q.id === p.id)).map((p) => `${p.id} only in a`),
     ...b.personas.filter((p) => !a.personas.some((q) => q.id === p.id)).map((p) => `${p.id} only in b`),
   ];
-  const title = `a: ${a.mode} ${a.model} (${a.createdAt})\nb: ${b.mode} ${b.model} (${b.createdAt})`;
+  const title = `a: ${a.model} (${a.mode} run, ${a.createdAt})\nb: ${b.model} (${b.mode} run, ${b.createdAt})`;
   const note = only.length > 0 ? `\n(${only.join("; ")}; overall rows cover each report's own personas)` : "";
   return `${title}\n\n${render([header, ...rows])}${note}\n`;
 }

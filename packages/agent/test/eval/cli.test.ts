@@ -73,7 +73,7 @@ describe("voice-onboarding-agent eval", () => {
     const b = join(dir, "b.json");
     await writeFile(b, JSON.stringify(worse));
     const compared = await inProcess(["--compare", a, b]);
-    expect(compared).toContain("b: scripted another-model");
+    expect(compared).toContain("b: another-model (scripted run, ");
     expect(compared).toMatch(/^terse-backend +100% -> 50% \(-50% worse\) +100% = /m);
   }, 150_000);
 
