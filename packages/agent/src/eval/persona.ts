@@ -7,7 +7,7 @@ import {
   Trait,
 } from "@voice-onboarding/protocol";
 import * as z from "zod/mini";
-import { formatPath, ReplayScript } from "../replay/script.js";
+import { formatPath, InvalidAtPath, ReplayScript } from "../replay/script.js";
 
 /** Ground-truth items are the protocol's, without what the agent assigns (ids, stage order). */
 export const TruthTrait = z.omit(Trait, { id: true });
@@ -88,14 +88,8 @@ export const Persona = z.object({
 export type Persona = z.infer<typeof Persona>;
 
 /** The persona file is not valid; `path` is where the first problem is, e.g. `turns[2].reveals.traits[0]`. */
-export class PersonaError extends Error {
+export class PersonaError extends InvalidAtPath {
   override readonly name = "PersonaError";
-  constructor(
-    readonly path: string,
-    problem: string,
-  ) {
-    super(`${path}: ${problem}`);
-  }
 }
 
 /** Validates a parsed persona file, including that its lines only reveal facts of its ground truth. */

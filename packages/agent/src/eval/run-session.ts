@@ -14,6 +14,7 @@ import { describeEdit, planForEdit } from "../edits/index.js";
 import { buildSystemPrompt } from "../prompt/index.js";
 import { CapturingPublisher } from "../publish/publisher.js";
 import { type ConversationResult, playTurn } from "../replay/conversation.js";
+import { createRecordedSession } from "../replay/run-replay.js";
 import { ProfileService } from "../service/index.js";
 import type { ProfileStore } from "../store/profile-store.js";
 import { createIntakeAgent } from "../worker/intake-agent.js";
@@ -69,14 +70,7 @@ export async function runSession(persona: Persona, options: SessionOptions): Pro
   const instructionsFor = options.instructionsFor ?? buildSystemPrompt;
   const publisher = new CapturingPublisher();
   const service = new ProfileService({ store, publisher });
-  await service.createSession({
-    sessionId,
-    recruiter: persona.session.recruiter,
-    company: persona.session.company,
-    requirements: persona.session.profile.requirements,
-  });
-  const [snapshot] = await store.messages(sessionId, -1);
-  if (snapshot !== undefined) await publisher.publish(snapshot);
+  await createRecordedSession({ service, store, publisher }, sessionId, persona.session);
   let latest = await service.load(sessionId);
   const stopFollowing = service.onChange(({ profile }) => {
     if (profile.sessionId === sessionId) latest = profile;
