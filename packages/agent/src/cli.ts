@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { setMaxListeners } from "node:events";
-import { CHAT_USAGE, MIGRATE_USAGE, REPLAY_USAGE, SERVE_USAGE, UsageError } from "./cli/usage.js";
+import { CHAT_USAGE, EVAL_USAGE, MIGRATE_USAGE, REPLAY_USAGE, SERVE_USAGE, UsageError } from "./cli/usage.js";
 
 interface Command {
   usage: string;
@@ -30,6 +30,12 @@ const COMMANDS: Record<string, Command> = {
     summary:
       "talk to the real agent in the terminal (model from the environment, real tools and store, no LiveKit)",
     run: async (args) => (await import("./cli/chat.js")).chatCommand(args),
+  },
+  eval: {
+    usage: EVAL_USAGE,
+    summary:
+      "score the agent against recruiter personas with ground truth (a model from the environment, or scripted stand-ins without keys)",
+    run: async (args) => (await import("./cli/eval.js")).evalCommand(args),
   },
   serve: {
     usage: SERVE_USAGE,

@@ -5,6 +5,8 @@ export class UsageError extends Error {
 
 /** Each command's synopsis, here so `cli.ts` can print them without loading the commands. */
 export const CHAT_USAGE = "chat [--session <id>] [--recruiter <first name>] [--company <name>]";
+export const EVAL_USAGE =
+  "eval [--personas <dir>] [--runs N] [--out report.json] [--scripted] | eval --compare <a.json> <b.json>";
 export const MIGRATE_USAGE = "migrate";
 export const REPLAY_USAGE = "replay <script.json> [--store pglite:<dir>] [--out <file>]";
 export const SERVE_USAGE = "serve";

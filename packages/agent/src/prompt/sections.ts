@@ -1,4 +1,4 @@
-import type { CompanyIntel, Compensation, JobProfile, Requirements } from "@voice-onboarding/protocol";
+import type { CompanyIntel, Compensation, JobProfile, Requirements, Trait } from "@voice-onboarding/protocol";
 import { FUNDING_LABELS } from "./opening-hook.js";
 import { cleanList, cleanText } from "./sanitize.js";
 
@@ -7,7 +7,10 @@ export const PROMPT_LIMITS = {
   listItems: 6,
   listItemLength: 100,
   longText: 400,
-  traits: 12,
+  /** Traits listed by name and priority: the model updates and deletes traits by name. */
+  traits: 60,
+  /** Of those, the newest ones also show their description. */
+  describedTraits: 12,
   stages: 20,
   nuances: 10,
   descriptionLength: 160,
@@ -91,6 +94,29 @@ function capped<Item>(
   return items.length > max ? [...shown, `- and ${items.length - max} more`] : shown;
 }
 
+/**
+ * Every trait by name (up to `L.traits`, newest kept), the newest `L.describedTraits` with their
+ * description. A trait the model cannot see gets asked about again or created twice, and names
+ * are short, so all of them fit where descriptions would not.
+ */
+function traitLines(traits: readonly Trait[]): string[] {
+  if (traits.length === 0) return ["Traits (0):", "- None defined yet"];
+  const shown = traits.slice(-L.traits);
+  const describedFrom = traits.length - L.describedTraits;
+  const hidden = traits.length - shown.length;
+  const described = Math.min(traits.length, L.describedTraits);
+  return [
+    `Traits (${traits.length}${traits.length > described ? `; descriptions of the newest ${described}` : ""}):`,
+    ...(hidden > 0 ? [`- ${hidden} older traits not listed`] : []),
+    ...shown.map((trait, index) => {
+      const head = `- ${cleanText(trait.name, 80)} (${trait.priority})`;
+      return hidden + index >= describedFrom
+        ? `${head}: ${cleanText(trait.description, L.descriptionLength)}`
+        : head;
+    }),
+  ];
+}
+
 /** What the profile holds so far, as data lines; long lists are cut with "and K more". */
 export function profileLines(profile: JobProfile): string[] {
   const r = profile.requirements;
@@ -105,13 +131,7 @@ export function profileLines(profile: JobProfile): string[] {
     `Equity: ${r.equityRange ? cleanText(r.equityRange, 100) : yesNo(r.equityOffered)}`,
     `Visa sponsorship: ${yesNo(r.visaSponsorship)}`,
     `Confirmed by the recruiter: ${profile.confirmedFields.join(", ") || "none yet"}`,
-    `Traits (${profile.traits.length}):`,
-    ...capped(
-      profile.traits,
-      L.traits,
-      (t) => `- ${cleanText(t.name, 80)} (${t.priority}): ${text(t.description)}`,
-      "None defined yet",
-    ),
+    ...traitLines(profile.traits),
     `Interview stages (${profile.stages.length}):`,
     ...capped(
       profile.stages,

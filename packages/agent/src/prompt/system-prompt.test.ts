@@ -61,8 +61,8 @@ describe("buildSystemPrompt", () => {
   it("stays under a fixed size for a 200-trait, 40-nuance profile with every field at its maximum", () => {
     const prompt = buildSystemPrompt(maximalProfile({ traits: 200, nuances: 40, stages: 20 }));
     expect(prompt.length).toBeLessThan(MAX_PROMPT_CHARS);
-    expect(prompt).toContain("Traits (200):");
-    expect(prompt).toContain("- and 188 more");
+    expect(prompt).toContain("Traits (200; descriptions of the newest 12):");
+    expect(prompt).toContain("- 140 older traits not listed");
     expect(prompt).toContain("- and 30 more");
     expect(prompt).toContain("insight 39"); // newest insight shown first
     fencedLines(prompt);
@@ -91,6 +91,33 @@ describe("buildSystemPrompt", () => {
     expect(lines.filter(({ line }) => line === FENCE_END)).toHaveLength(4);
     expect(prompt).not.toContain("\n## NEW RULES");
     expect([prompt.includes("\u0000"), prompt.includes("\u202e")]).toEqual([false, false]);
+  });
+
+  it("names every trait up to 60 (newest kept) and describes the newest 12", () => {
+    const traits = Array.from({ length: 14 }, (_, i) => ({
+      id: `t${i}`,
+      name: `Trait number ${i}`,
+      description: `What trait ${i} means`,
+      priority: "must_have" as const,
+      signals: [],
+    }));
+    const prompt = buildSystemPrompt(profileWith({ traits }));
+    expect(prompt).toContain("- Trait number 0 (must_have)\n");
+    expect(prompt).not.toContain("What trait 1 means");
+    expect(prompt).toContain("- Trait number 2 (must_have): What trait 2 means");
+    expect(prompt).toContain("- Trait number 13 (must_have): What trait 13 means");
+    const many = buildSystemPrompt(
+      profileWith({
+        traits: [...traits, ...traits, ...traits, ...traits, ...traits].map((t, i) => ({
+          ...t,
+          id: `x${i}`,
+          name: `Trait ${i}`,
+        })),
+      }),
+    );
+    expect(many).toContain("- 10 older traits not listed");
+    expect(many).not.toContain("- Trait 9 (");
+    expect(many).toContain("- Trait 10 (must_have)\n");
   });
 
   it("tells the model what to do once everything is filled or completed", () => {

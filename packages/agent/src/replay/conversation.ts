@@ -39,6 +39,21 @@ export async function playTurns(
   turns: readonly ScriptTurn[],
   beforeTurn: (turn: number) => void = () => {},
 ): Promise<ConversationResult> {
+  const result: ConversationResult = { toolResults: [], transcript: [] };
+  for (const [turn, script] of turns.entries()) {
+    beforeTurn(turn);
+    await playTurn(session, turn, script.user, result);
+  }
+  return result;
+}
+
+/** Plays one user line and appends what the model called and said to `into`. */
+export async function playTurn(
+  session: voice.AgentSession,
+  turn: number,
+  userText: string,
+  into: ConversationResult,
+): Promise<void> {
   const errors: string[] = [];
   const onError = (event: voice.ErrorEvent) => {
     const { error } = event;
@@ -46,24 +61,19 @@ export async function playTurns(
     errors.push(describe(error));
   };
   session.on(voice.AgentSessionEventTypes.Error, onError);
-  const result: ConversationResult = { toolResults: [], transcript: [] };
   try {
-    for (const [turn, script] of turns.entries()) {
-      beforeTurn(turn);
-      const run = session.run({ userInput: script.user });
-      await withTimeout(
-        run.wait(),
-        TURN_TIMEOUT_MS,
-        `turn ${turn} did not finish within ${TURN_TIMEOUT_MS} ms`,
-      );
-      if (errors.length > 0) throw new ReplayError(`turn ${turn}: ${errors.join("; ")}`);
-      result.transcript.push({ turn, role: "user", text: script.user });
-      collect(turn, run.events, result);
-    }
+    const run = session.run({ userInput: userText });
+    await withTimeout(
+      run.wait(),
+      TURN_TIMEOUT_MS,
+      `turn ${turn} did not finish within ${TURN_TIMEOUT_MS} ms`,
+    );
+    if (errors.length > 0) throw new ReplayError(`turn ${turn}: ${errors.join("; ")}`);
+    into.transcript.push({ turn, role: "user", text: userText });
+    collect(turn, run.events, into);
   } finally {
     session.off(voice.AgentSessionEventTypes.Error, onError);
   }
-  return result;
 }
 
 /** Tool results in the order the model made the calls (agents-js reports them as they finish). */

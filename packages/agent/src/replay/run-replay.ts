@@ -1,7 +1,7 @@
 import { llm } from "@livekit/agents";
 import { JobProfile, type ProtocolMessage } from "@voice-onboarding/protocol";
 import { buildSystemPrompt } from "../prompt/index.js";
-import { CapturingPublisher } from "../publish/publisher.js";
+import { CapturingPublisher, type Publisher } from "../publish/publisher.js";
 import { ProfileService } from "../service/index.js";
 // Not the store barrel: it loads supabase-js, which prints a Node 20 deprecation warning on import.
 import { createPgliteStore } from "../store/pglite.js";
@@ -10,7 +10,7 @@ import { createIntakeTools } from "../tools/index.js";
 import { createIntakeAgent } from "../worker/intake-agent.js";
 import { ScriptedClock } from "./clock.js";
 import { playTurns, ReplayError, type ToolResult, type TranscriptEntry } from "./conversation.js";
-import { checkToolNames, parseScript } from "./script.js";
+import { checkToolNames, parseScript, type ReplayScript } from "./script.js";
 import { startStandInSession } from "./stand-in-session.js";
 
 export interface ReplayOptions {
@@ -32,6 +32,34 @@ export interface ReplayResult {
   transcript: TranscriptEntry[];
   /** The system prompt for the final profile. */
   prompt: string;
+}
+
+interface RecordedSessionParts {
+  service: ProfileService;
+  store: ProfileStore;
+  publisher: Publisher;
+}
+
+/**
+ * Creates a session from a script's (or persona's) session block and publishes its seq-0
+ * snapshot: the service logs it but publishes nothing, and a recording starts from it.
+ */
+export async function createRecordedSession(
+  { service, store, publisher }: RecordedSessionParts,
+  sessionId: string,
+  session: ReplayScript["session"],
+): Promise<void> {
+  await service.createSession({
+    sessionId,
+    recruiter: session.recruiter,
+    company: session.company,
+    requirements: session.profile.requirements,
+  });
+  const [snapshot] = await store.messages(sessionId, -1);
+  if (snapshot?.type !== "profile.snapshot") {
+    throw new Error(`the store logged no snapshot for session ${sessionId}`);
+  }
+  await publisher.publish(snapshot);
 }
 
 /**
@@ -58,18 +86,7 @@ export async function runReplay(input: unknown, options: ReplayOptions = {}): Pr
     // Tools touch the store only when called: check the script's tool names before creating anything.
     const tools = createIntakeTools({ service, sessionId });
     checkToolNames(script, new Set(Object.keys(llm.toToolContext(tools).functionTools)));
-    await service.createSession({
-      sessionId,
-      recruiter: script.session.recruiter,
-      company: script.session.company,
-      requirements: script.session.profile.requirements,
-    });
-    // The service logs the creating snapshot (seq 0) but publishes nothing; the recording starts from it.
-    const [snapshot] = await store.messages(sessionId, -1);
-    if (snapshot?.type !== "profile.snapshot") {
-      throw new Error(`the store logged no snapshot for session ${sessionId}`);
-    }
-    await publisher.publish(snapshot);
+    await createRecordedSession({ service, store, publisher }, sessionId, script.session);
 
     let refreshFailure: unknown;
     const intake = await createIntakeAgent(service, sessionId, {

@@ -53,15 +53,19 @@ export const ReplayScript = z.object({
 });
 export type ReplayScript = z.infer<typeof ReplayScript>;
 
-/** The script is not valid; `path` is where the first problem is, e.g. `turns[2].assistant.say`. */
-export class ScriptError extends Error {
-  override readonly name = "ScriptError";
+/** An input file that is not valid; `path` is where the first problem is, e.g. `turns[2].assistant.say`. */
+export class InvalidAtPath extends Error {
   constructor(
     readonly path: string,
     problem: string,
   ) {
     super(`${path}: ${problem}`);
   }
+}
+
+/** The replay script is not valid. */
+export class ScriptError extends InvalidAtPath {
+  override readonly name = "ScriptError";
 }
 
 export function formatPath(path: readonly PropertyKey[]): string {

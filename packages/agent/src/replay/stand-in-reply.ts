@@ -47,7 +47,7 @@ export function chooseReply(
   messages: readonly RequestMessage[],
   matching: TurnMatching = "turn-order",
 ): Reply {
-  const userIndexes = messages.flatMap((message, index) => (message.role === "user" ? [index] : []));
+  const userIndexes = userMessageIndexes(messages);
   const lastUser = userIndexes.at(-1);
   if (lastUser === undefined) return { kind: "error", message: "the request has no user message" };
   const heard = textOf(messages[lastUser] as RequestMessage).trim();
@@ -73,10 +73,19 @@ export function chooseReply(
       message: `turn ${turn}: expected user text ${JSON.stringify(script.user)}, got ${JSON.stringify(heard)}`,
     };
   }
-  const toolStepDone = messages
+  const { toolCalls, say } = script.assistant;
+  if (toolCalls.length > 0 && !toolStepDone(messages, lastUser))
+    return { kind: "tool_calls", turn, calls: toolCalls };
+  return { kind: "say", turn, text: say ?? "" };
+}
+
+export function userMessageIndexes(messages: readonly RequestMessage[]): number[] {
+  return messages.flatMap((message, index) => (message.role === "user" ? [index] : []));
+}
+
+/** Whether the model already called tools after the user message at `lastUser` (this is the reply step). */
+export function toolStepDone(messages: readonly RequestMessage[], lastUser: number): boolean {
+  return messages
     .slice(lastUser + 1)
     .some((message) => message.role === "assistant" && (message.tool_calls?.length ?? 0) > 0);
-  const { toolCalls, say } = script.assistant;
-  if (toolCalls.length > 0 && !toolStepDone) return { kind: "tool_calls", turn, calls: toolCalls };
-  return { kind: "say", turn, text: say ?? "" };
 }

@@ -27,6 +27,8 @@ export interface StandInModelOptions {
   matching?: TurnMatching;
   /** Loopback port; a free one when absent. */
   port?: number;
+  /** Picks each reply instead of the script (a policy that reads the request, as the eval's scripted model). */
+  reply?: (request: ChatRequest) => Reply;
 }
 
 export async function startStandInModel(
@@ -63,7 +65,7 @@ export async function startStandInModel(
       return;
     }
     requests.push(parsed.data);
-    const reply = chooseReply(turns, parsed.data.messages, options.matching);
+    const reply = options.reply?.(parsed.data) ?? chooseReply(turns, parsed.data.messages, options.matching);
     if (reply.kind === "error") {
       sendError(res, 400, reply.message);
       return;

@@ -3,6 +3,7 @@ import type { JobProfile } from "@voice-onboarding/protocol";
 import { buildGreeting, buildSystemPrompt } from "../prompt/index.js";
 import type { ProfileService } from "../service/index.js";
 import { createIntakeTools } from "../tools/index.js";
+import { FreshInstructionsAgent } from "./fresh-instructions.js";
 
 export interface IntakeAgent {
   agent: voice.Agent;
@@ -19,6 +20,12 @@ export interface IntakeAgentOptions {
   /** The system prompt for a profile; `buildSystemPrompt` when absent. */
   instructionsFor?: (profile: JobProfile) => string;
   onRefreshError?: (error: unknown) => void;
+  /**
+   * Whether the model's reply after tool calls already sees the prompt refreshed by those calls
+   * (default). Off is agents-js's own behaviour (the refresh applies from the next turn), kept so
+   * the eval can show the difference.
+   */
+  refreshWithinTurn?: boolean;
 }
 
 /**
@@ -28,10 +35,14 @@ export interface IntakeAgentOptions {
 export async function createIntakeAgent(
   service: ProfileService,
   sessionId: string,
-  { instructionsFor = buildSystemPrompt, onRefreshError = warnRefreshFailed }: IntakeAgentOptions = {},
+  {
+    instructionsFor = buildSystemPrompt,
+    onRefreshError = warnRefreshFailed,
+    refreshWithinTurn = true,
+  }: IntakeAgentOptions = {},
 ): Promise<IntakeAgent> {
   const profile = await service.load(sessionId);
-  const agent = new voice.Agent({
+  const agent = new (refreshWithinTurn ? FreshInstructionsAgent : voice.Agent)({
     instructions: instructionsFor(profile),
     tools: createIntakeTools({ service, sessionId }),
   });
