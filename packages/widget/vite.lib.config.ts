@@ -28,6 +28,7 @@ export const ENTRIES = {
   cards: "src/cards/index.ts",
   livekit: "src/livekit.ts",
   replay: "src/replay.ts",
+  element: "src/element.ts",
 };
 
 export default defineConfig({

@@ -50,7 +50,8 @@ export interface VoiceOnboardingProps {
   onProfileChange?: (profile: JobProfile) => void;
   onComplete?: (profile: JobProfile) => void;
   onError?: (error: TransportError) => void;
-  onConnectionChange?: (status: ConnectionStatus) => void;
+  /** With the reason in words when the connection failed or was lost, else null. */
+  onConnectionChange?: (status: ConnectionStatus, reason: string | null) => void;
 }
 
 type Callbacks = Pick<VoiceOnboardingProps, "onProfileChange" | "onComplete" | "onConnectionChange">;
@@ -75,8 +76,9 @@ function useHostCallbacks({ onProfileChange, onComplete, onConnectionChange }: C
             onComplete?.(profile);
           }
         }
-        if (state.connection.status !== previous.connection.status)
-          onConnectionChange?.(state.connection.status);
+        const { status, error } = state.connection;
+        if (status !== previous.connection.status || error !== previous.connection.error)
+          onConnectionChange?.(status, error);
       }),
     [store, onProfileChange, onComplete, onConnectionChange],
   );

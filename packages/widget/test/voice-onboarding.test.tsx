@@ -25,7 +25,7 @@ describe("<VoiceOnboarding/> connection states", () => {
     await act(async () => start());
     expect(controlled.connects).toBe(1);
     expect(status()?.dataset.state).toBe("connected");
-    expect(onConnectionChange).toHaveBeenLastCalledWith("connected");
+    expect(onConnectionChange).toHaveBeenLastCalledWith("connected", null);
     expect(screen.getByRole("button", { name: "End conversation" })).toBeTruthy();
   });
 

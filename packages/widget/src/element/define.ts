@@ -1,0 +1,90 @@
+import type { JobProfile } from "@voice-onboarding/protocol";
+import type { ConnectionDetails } from "../session/controller.js";
+import type { ConnectionStatus } from "../store/types.js";
+import type { ReplayOutput } from "../transport/recording.js";
+import type { TransportError } from "../transport/types.js";
+import { type MountedWidget, type MountOptions, mount } from "./mount.js";
+
+export const ELEMENT_NAME = "voice-onboarding";
+
+/** The element's events: bubbling DOM `CustomEvent`s that cross the shadow boundary. */
+export interface VoiceOnboardingEventMap {
+  "voice-onboarding:change": CustomEvent<JobProfile>;
+  "voice-onboarding:complete": CustomEvent<JobProfile>;
+  "voice-onboarding:connection": CustomEvent<{ status: ConnectionStatus; reason: string | null }>;
+  "voice-onboarding:error": CustomEvent<TransportError>;
+}
+
+const THEMES = new Set(["light", "dark", "auto"]);
+
+export interface VoiceOnboardingElement extends HTMLElement {
+  tokenFetcher: (() => Promise<ConnectionDetails>) | undefined;
+  replay: ReplayOutput | undefined;
+}
+
+/**
+ * Registers `<voice-onboarding>` once (later calls do nothing). Attributes: `token-endpoint`,
+ * `theme`. Properties for what attributes cannot carry: `tokenFetcher`, `replay`. Removing the
+ * element ends its session.
+ */
+export function defineVoiceOnboardingElement(name = ELEMENT_NAME): void {
+  if (typeof customElements === "undefined" || customElements.get(name)) return;
+
+  class Element extends HTMLElement implements VoiceOnboardingElement {
+    static observedAttributes = ["token-endpoint", "theme"];
+    #mounted: MountedWidget | null = null;
+    #tokenFetcher: (() => Promise<ConnectionDetails>) | undefined;
+    #replay: ReplayOutput | undefined;
+
+    get tokenFetcher() {
+      return this.#tokenFetcher;
+    }
+    set tokenFetcher(value) {
+      this.#tokenFetcher = value;
+      this.#update();
+    }
+    get replay() {
+      return this.#replay;
+    }
+    set replay(value) {
+      this.#replay = value;
+      this.#update();
+    }
+
+    connectedCallback() {
+      this.#mounted ??= mount(this, this.#options());
+    }
+
+    disconnectedCallback() {
+      this.#mounted?.unmount();
+      this.#mounted = null;
+    }
+
+    attributeChangedCallback() {
+      this.#update();
+    }
+
+    #update() {
+      this.#mounted?.update(this.#options());
+    }
+
+    #emit<K extends keyof VoiceOnboardingEventMap>(type: K, detail: VoiceOnboardingEventMap[K]["detail"]) {
+      this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+    }
+
+    #options(): MountOptions {
+      const theme = this.getAttribute("theme");
+      return {
+        tokenEndpoint: this.getAttribute("token-endpoint") ?? undefined,
+        tokenFetcher: this.#tokenFetcher,
+        replay: this.#replay,
+        theme: theme && THEMES.has(theme) ? (theme as MountOptions["theme"]) : undefined,
+        onProfileChange: (profile) => this.#emit("voice-onboarding:change", profile),
+        onComplete: (profile) => this.#emit("voice-onboarding:complete", profile),
+        onConnectionChange: (status, reason) => this.#emit("voice-onboarding:connection", { status, reason }),
+        onError: (error) => this.#emit("voice-onboarding:error", error),
+      };
+    }
+  }
+  customElements.define(name, Element);
+}
