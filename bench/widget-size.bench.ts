@@ -11,7 +11,7 @@
  *   pnpm --filter @voice-onboarding/widget bench     (runs this and widget-render.bench.ts)
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { build, type Plugin } from "esbuild";
 import { printTable } from "./table.js";
@@ -110,6 +110,36 @@ async function bundle(subject: Subject): Promise<HostSizes> {
   return { firstRender: bytes, total: bytes, chunks: js.length, lazy: 0 };
 }
 
+/**
+ * `dist/voice-onboarding.standalone.js` as a plain page loads it: the file and the chunks it imports
+ * statically (before Start), and everything in `dist/standalone/` (after Start, LiveKit included).
+ */
+function standaloneSizes(): HostSizes {
+  const dist = `${root}packages/widget/dist/`;
+  const size = (file: string) => gzipSync(readFileSync(`${dist}${file}`), { level: 9 }).length;
+  const first = new Set<string>();
+  const visit = (file: string) => {
+    if (first.has(file)) return;
+    first.add(file);
+    const code = readFileSync(`${dist}${file}`, "utf8");
+    const folder = file.replace(/[^/]*$/, "");
+    for (const [, imported] of code.matchAll(
+      /\b(?:import|export)\s*(?:[\w$*{}\s,]+from\s*)?["'](\.\/[^"']+)["']/g,
+    )) {
+      if (imported) visit(`${folder}${imported.slice(2)}`);
+    }
+  };
+  visit("voice-onboarding.standalone.js");
+  const all = [
+    "voice-onboarding.standalone.js",
+    ...readdirSync(`${dist}standalone`)
+      .filter((name) => name.endsWith(".js"))
+      .map((name) => `standalone/${name}`),
+  ];
+  const sum = (files: Iterable<string>) => [...files].reduce((total, file) => total + size(file), 0);
+  return { firstRender: sum(first), total: sum(all), chunks: all.length, lazy: all.length - first.size };
+}
+
 async function stylesheet(): Promise<number> {
   const result = await build({
     entryPoints: [`${root}packages/widget/src/styles/index.css`],
@@ -180,6 +210,16 @@ try {
 } finally {
   host.remove();
 }
+const STANDALONE_GOAL = 120_000;
+const standalone = standaloneSizes();
+rows.push(
+  row(
+    "voice-onboarding.standalone.js (dist)",
+    standalone,
+    "<script type=module>: React, widget, LiveKit (lazy)",
+  ),
+);
+goals.push(`goal standalone before Start: ${met(standalone.firstRender, STANDALONE_GOAL)}`);
 for (const subject of SUBJECTS) {
   try {
     rows.push(row(`${subject.name} [esbuild]`, await bundle(subject), subject.note));

@@ -48,6 +48,7 @@ export interface VoiceOnboardingProps {
   labels?: VoiceOnboardingLabels;
   className?: string;
   onProfileChange?: (profile: JobProfile) => void;
+  /** When the profile becomes complete; not for a session that loads already complete. */
   onComplete?: (profile: JobProfile) => void;
   onError?: (error: TransportError) => void;
   /** With the reason in words when the connection failed or was lost, else null. */
@@ -72,7 +73,10 @@ function useHostCallbacks({ onProfileChange, onComplete, onConnectionChange }: C
         const profile = state.confirmedProfile;
         if (profile && profile !== previous.confirmedProfile) {
           onProfileChange?.(profile);
-          if (profile.status === "completed" && previous.confirmedProfile?.status !== "completed") {
+          // Only the transition: a session loaded already complete (a reload, a replay resumed at its
+          // end) has no earlier profile here and is not reported again.
+          const before = previous.confirmedProfile;
+          if (profile.status === "completed" && before !== null && before.status !== "completed") {
             onComplete?.(profile);
           }
         }

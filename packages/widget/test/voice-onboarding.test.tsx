@@ -191,6 +191,24 @@ describe("<VoiceOnboarding/> cards", () => {
     expect(screen.getByTestId("vo-announcer").textContent).toBe("Onboarding complete");
   });
 
+  it("does not report completion again for a session that loads already complete", async () => {
+    const { transport, controlled } = createControlledTransport();
+    const onComplete = vi.fn();
+    render(<VoiceOnboarding transport={transport} onComplete={onComplete} />);
+    await act(async () => start());
+    act(() => void controlled.sink?.message(snapshot(baseProfile({ status: "completed" }))));
+    expect(onComplete).not.toHaveBeenCalled();
+  });
+
+  it("gives the host the reason with a failed connection", async () => {
+    const { transport, controlled } = createControlledTransport();
+    const onConnectionChange = vi.fn();
+    render(<VoiceOnboarding transport={transport} onConnectionChange={onConnectionChange} />);
+    await act(async () => start());
+    act(() => controlled.sink?.connection("failed", "The server closed the room."));
+    expect(onConnectionChange).toHaveBeenLastCalledWith("failed", "The server closed the room.");
+  });
+
   it("keeps two widgets on one page apart", async () => {
     const first = createControlledTransport();
     const second = createControlledTransport();
