@@ -31,13 +31,23 @@ export const ENTRIES = {
   element: "src/element.ts",
 };
 
+/** The protocol from its sources, so its modules split one by one. */
+export const PROTOCOL_SOURCES = {
+  "@voice-onboarding/protocol": fileURLToPath(new URL("../protocol/src/index.ts", import.meta.url)),
+};
+
+/** Module directives ("use client") are dropped on bundling; the output states them again. */
+export const dropDirectiveWarnings: NonNullable<import("vite").BuildOptions["rollupOptions"]>["onLog"] = (
+  level,
+  log,
+  handler,
+) => {
+  if (log.code !== "MODULE_LEVEL_DIRECTIVE") handler(level, log);
+};
+
 export default defineConfig({
   logLevel: "warn",
-  resolve: {
-    alias: {
-      "@voice-onboarding/protocol": fileURLToPath(new URL("../protocol/src/index.ts", import.meta.url)),
-    },
-  },
+  resolve: { alias: PROTOCOL_SOURCES },
   build: {
     outDir: "dist",
     emptyOutDir: false,
@@ -51,10 +61,7 @@ export default defineConfig({
     },
     rollupOptions: {
       external: isExternal,
-      // The directives are restated by the banner below.
-      onLog: (level, log, handler) => {
-        if (log.code !== "MODULE_LEVEL_DIRECTIVE") handler(level, log);
-      },
+      onLog: dropDirectiveWarnings,
       output: {
         // Every module of the widget runs in the browser. Entries keep their own directive; chunks
         // (whose modules' directives a bundler drops) state it again for React Server Components hosts.

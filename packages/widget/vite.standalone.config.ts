@@ -1,5 +1,5 @@
-import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
+import { dropDirectiveWarnings, PROTOCOL_SOURCES } from "./vite.lib.config.js";
 
 /*
  * `dist/voice-onboarding.standalone.js`: the custom element for a plain `<script type="module">`,
@@ -9,11 +9,7 @@ import { defineConfig } from "vite";
 export default defineConfig({
   logLevel: "warn",
   define: { "process.env.NODE_ENV": '"production"' },
-  resolve: {
-    alias: {
-      "@voice-onboarding/protocol": fileURLToPath(new URL("../protocol/src/index.ts", import.meta.url)),
-    },
-  },
+  resolve: { alias: PROTOCOL_SOURCES },
   build: {
     outDir: "dist",
     emptyOutDir: false,
@@ -25,9 +21,7 @@ export default defineConfig({
       fileName: (_format, name) => `${name}.js`,
     },
     rollupOptions: {
-      onLog: (level, log, handler) => {
-        if (log.code !== "MODULE_LEVEL_DIRECTIVE") handler(level, log);
-      },
+      onLog: dropDirectiveWarnings,
       output: { chunkFileNames: "standalone/[name]-[hash].js" },
     },
   },
