@@ -5,6 +5,7 @@ import type { Room } from "livekit-client";
 import { type CSSProperties, useEffect, useMemo } from "react";
 import { useStore } from "zustand";
 import { StoreProfileCards } from "./cards/connected/lazy-cards.js";
+import { ReadOnlyContext } from "./cards/connected/read-only.js";
 import { OnboardingProvider } from "./hooks/onboarding-provider.js";
 import { useOnboardingStore } from "./hooks/use-onboarding-store.js";
 import type { CardLabels } from "./labels.js";
@@ -46,6 +47,8 @@ export interface VoiceOnboardingProps {
   style?: CSSProperties;
   cssVariables?: CssVariables;
   labels?: VoiceOnboardingLabels;
+  /** Shows the profile without edit controls (the conversation still runs). */
+  readOnly?: boolean;
   className?: string;
   onProfileChange?: (profile: JobProfile) => void;
   /** When the profile becomes complete; not for a session that loads already complete. */
@@ -96,6 +99,7 @@ function Layout({
   style,
   cssVariables,
   labels = NO_LABELS,
+  readOnly = false,
   className,
   ...callbacks
 }: VoiceOnboardingProps) {
@@ -114,7 +118,9 @@ function Layout({
           <Transcript labels={controlLabels} />
           <TextInput labels={controlLabels} />
         </div>
-        <StoreProfileCards labels={labels} />
+        <ReadOnlyContext.Provider value={readOnly}>
+          <StoreProfileCards labels={labels} />
+        </ReadOnlyContext.Provider>
         <Announcer />
       </LiveKitScope>
     </div>

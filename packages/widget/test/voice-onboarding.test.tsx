@@ -209,6 +209,17 @@ describe("<VoiceOnboarding/> cards", () => {
     expect(onConnectionChange).toHaveBeenLastCalledWith("failed", "The server closed the room.");
   });
 
+  it("shows the cards without edit controls when read-only", async () => {
+    const { transport, controlled } = createControlledTransport();
+    const { rerender } = render(<VoiceOnboarding transport={transport} readOnly />);
+    await act(async () => start());
+    act(() => void controlled.sink?.message(snapshot(baseProfile({ traits: [trait("t1", "Go")] }))));
+    await vi.waitFor(() => expect(screen.getByText("Go")).toBeTruthy(), { timeout: 5000 });
+    expect(screen.queryAllByRole("button", { name: /edit|delete/i })).toEqual([]);
+    rerender(<VoiceOnboarding transport={transport} />);
+    expect(screen.getAllByRole("button", { name: /edit/i }).length).toBeGreaterThan(0);
+  });
+
   it("keeps two widgets on one page apart", async () => {
     const first = createControlledTransport();
     const second = createControlledTransport();

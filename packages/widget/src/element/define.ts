@@ -24,14 +24,14 @@ export interface VoiceOnboardingElement extends HTMLElement {
 
 /**
  * Registers `<voice-onboarding>` once (later calls do nothing). Attributes: `token-endpoint`,
- * `theme`. Properties for what attributes cannot carry: `tokenFetcher`, `replay`. Removing the
+ * `theme` (light, dark, auto), `read-only`. Properties for what attributes cannot carry: `tokenFetcher`, `replay`. Removing the
  * element ends its session.
  */
 export function defineVoiceOnboardingElement(name = ELEMENT_NAME): void {
   if (typeof customElements === "undefined" || customElements.get(name)) return;
 
   class Element extends HTMLElement implements VoiceOnboardingElement {
-    static observedAttributes = ["token-endpoint", "theme"];
+    static observedAttributes = ["token-endpoint", "theme", "read-only"];
     #mounted: MountedWidget | null = null;
     #tokenFetcher: (() => Promise<ConnectionDetails>) | undefined;
     #replay: ReplayOutput | undefined;
@@ -79,6 +79,7 @@ export function defineVoiceOnboardingElement(name = ELEMENT_NAME): void {
         tokenFetcher: this.#tokenFetcher,
         replay: this.#replay,
         theme: theme && THEMES.has(theme) ? (theme as MountOptions["theme"]) : undefined,
+        readOnly: this.hasAttribute("read-only"),
         onProfileChange: (profile) => this.#emit("voice-onboarding:change", profile),
         onComplete: (profile) => this.#emit("voice-onboarding:complete", profile),
         onConnectionChange: (status, reason) => this.#emit("voice-onboarding:connection", { status, reason }),

@@ -22,7 +22,8 @@ export default async function setup(project: TestProject) {
   await promisify(execFile)(
     join(WIDGET, "node_modules/.bin/vite"),
     ["build", "-c", "vite.standalone.config.ts", "--outDir", folder, "--emptyOutDir"],
-    { cwd: WIDGET, maxBuffer: 16 * 1024 * 1024 },
+    // Vitest sets NODE_ENV=test, which would make Vite build React's development JSX.
+    { cwd: WIDGET, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, NODE_ENV: "production" } },
   );
   await cp(join(WIDGET, "test/element/pages"), folder, { recursive: true });
   await cp(join(ROOT, "examples/recordings/full-intake.recording.json"), join(folder, "full-intake.json"));
