@@ -117,6 +117,16 @@ describe("<voice-onboarding> on a plain page", () => {
     await page.close();
   });
 
+  it("keeps the connection dot visible in forced colours (Windows high contrast)", async () => {
+    const { page } = await open("hostile");
+    const dotBorder = () =>
+      page.locator("#widget .vo-status__dot").evaluate((node) => getComputedStyle(node).borderTopStyle);
+    expect(await dotBorder()).toBe("none");
+    await page.emulateMedia({ forcedColors: "active" });
+    expect(await dotBorder()).toBe("solid");
+    await page.close();
+  });
+
   it("keeps two elements and a mount() on one page apart", async () => {
     const { page, errors } = await open("two");
     await page.locator("#first").getByRole("button", { name: "Start conversation" }).click();
