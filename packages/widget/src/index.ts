@@ -16,7 +16,7 @@ export type {
   SessionController,
 } from "./session/controller.js";
 export { type ControlLabels, DEFAULT_CONTROL_LABELS } from "./session/labels.js";
-export type { CardHighlights, CardName } from "./store/card-of.js";
+export { CARD_NAMES, type CardHighlights, type CardName } from "./store/card-of.js";
 export { createOnboardingStore, type OnboardingActions, type OnboardingStore } from "./store/create-store.js";
 export { describeChange } from "./store/describe-change.js";
 export type {

@@ -16,6 +16,7 @@ import { LiveKitScope } from "./session/livekit-scope.js";
 import { TextInput } from "./session/text-input.js";
 import { Transcript } from "./session/transcript.js";
 import { VoiceControls } from "./session/voice-controls.js";
+import type { CardName } from "./store/card-of.js";
 import type { ConnectionStatus } from "./store/types.js";
 import type { Transport, TransportError } from "./transport/types.js";
 
@@ -47,6 +48,8 @@ export interface VoiceOnboardingProps {
   style?: CSSProperties;
   cssVariables?: CssVariables;
   labels?: VoiceOnboardingLabels;
+  /** Which cards to show, in this order; by default all six (`CARD_NAMES`). */
+  cards?: readonly CardName[];
   /** Shows the profile without edit controls (the conversation still runs). */
   readOnly?: boolean;
   className?: string;
@@ -100,6 +103,7 @@ function Layout({
   cssVariables,
   labels = NO_LABELS,
   readOnly = false,
+  cards,
   className,
   ...callbacks
 }: VoiceOnboardingProps) {
@@ -119,7 +123,7 @@ function Layout({
           <TextInput labels={controlLabels} />
         </div>
         <ReadOnlyContext.Provider value={readOnly}>
-          <StoreProfileCards labels={labels} />
+          <StoreProfileCards labels={labels} cards={cards} />
         </ReadOnlyContext.Provider>
         <Announcer />
       </LiveKitScope>

@@ -220,6 +220,18 @@ describe("<VoiceOnboarding/> cards", () => {
     expect(screen.getAllByRole("button", { name: /edit/i }).length).toBeGreaterThan(0);
   });
 
+  it("shows only the cards the host names, in its order", async () => {
+    const { transport, controlled } = createControlledTransport();
+    render(<VoiceOnboarding transport={transport} cards={["traits", "completion"]} />);
+    await act(async () => start());
+    act(() => void controlled.sink?.message(snapshot(baseProfile({ traits: [trait("t1", "Go")] }))));
+    await vi.waitFor(() => expect(screen.getByText("Go")).toBeTruthy(), { timeout: 5000 });
+    const shown = [...document.querySelectorAll(".vo-card")].map(
+      (card) => card.className.match(/vo-card--(\w+)/)?.[1],
+    );
+    expect(shown).toEqual(["traits", "completion"]);
+  });
+
   it("keeps two widgets on one page apart", async () => {
     const first = createControlledTransport();
     const second = createControlledTransport();
