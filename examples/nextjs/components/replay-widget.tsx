@@ -1,6 +1,7 @@
 "use client";
 
-import { type ReplayOutput, recordingFromReplay, VoiceOnboarding } from "@voice-onboarding/widget";
+import { type ReplayOutput, VoiceOnboarding } from "@voice-onboarding/widget";
+import { recordingFromReplay } from "@voice-onboarding/widget/replay";
 import { useMemo } from "react";
 import { useResumableReplay } from "./use-resumable-replay";
 

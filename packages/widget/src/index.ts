@@ -1,19 +1,22 @@
 "use client";
 
-export * from "./cards/index.js";
+// The plain-props cards are `@voice-onboarding/widget/cards` and the LiveKit transport
+// `@voice-onboarding/widget/livekit`, and `recordingFromReplay` (the protocol's decoder, zod)
+// `@voice-onboarding/widget/replay`: each an entry of its own, so that no bundler puts them (and
+// framer-motion, livekit-client, zod) into a host's first chunk. This entry reaches them only by
+// `import()`.
 export { OnboardingProvider, type OnboardingProviderProps } from "./hooks/onboarding-provider.js";
 export { useOnboardingProfile } from "./hooks/use-onboarding-profile.js";
 export { type OnboardingSession, useOnboardingSession } from "./hooks/use-onboarding-session.js";
 export { useOnboardingStore } from "./hooks/use-onboarding-store.js";
 export { type CardLabels, DEFAULT_CARD_LABELS } from "./labels.js";
-export { MotionProvider } from "./motion/index.js";
 export type {
   ConnectionDetails,
   ConnectionOptions,
   SessionController,
 } from "./session/controller.js";
 export { type ControlLabels, DEFAULT_CONTROL_LABELS } from "./session/labels.js";
-export type { CardHighlights, CardName } from "./store/card-of.js";
+export { CARD_NAMES, type CardHighlights, type CardName } from "./store/card-of.js";
 export { createOnboardingStore, type OnboardingActions, type OnboardingStore } from "./store/create-store.js";
 export { describeChange } from "./store/describe-change.js";
 export type {
@@ -29,19 +32,12 @@ export type {
   RejectedEdit,
   TranscriptEntry,
 } from "./store/types.js";
-export {
-  CHAT_TOPIC,
-  createLiveKitTransport,
-  type LiveKitTransport,
-  type LiveKitTransportOptions,
-} from "./transport/livekit-transport.js";
-export {
-  type RecordedEntry,
-  type RecordedLine,
-  type RecordedMessage,
-  type RecordingOptions,
-  type ReplayOutput,
-  recordingFromReplay,
+export type {
+  RecordedEntry,
+  RecordedLine,
+  RecordedMessage,
+  RecordingOptions,
+  ReplayOutput,
 } from "./transport/recording.js";
 export { createReplayTransport, type ReplayTransportOptions } from "./transport/replay-transport.js";
 export type { Transport, TransportError, TransportSink } from "./transport/types.js";

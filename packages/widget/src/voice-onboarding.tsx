@@ -5,6 +5,7 @@ import type { Room } from "livekit-client";
 import { type CSSProperties, useEffect, useMemo } from "react";
 import { useStore } from "zustand";
 import { StoreProfileCards } from "./cards/connected/lazy-cards.js";
+import { ReadOnlyContext } from "./cards/connected/read-only.js";
 import { OnboardingProvider } from "./hooks/onboarding-provider.js";
 import { useOnboardingStore } from "./hooks/use-onboarding-store.js";
 import type { CardLabels } from "./labels.js";
@@ -15,6 +16,7 @@ import { LiveKitScope } from "./session/livekit-scope.js";
 import { TextInput } from "./session/text-input.js";
 import { Transcript } from "./session/transcript.js";
 import { VoiceControls } from "./session/voice-controls.js";
+import type { CardName } from "./store/card-of.js";
 import type { ConnectionStatus } from "./store/types.js";
 import type { Transport, TransportError } from "./transport/types.js";
 
@@ -46,11 +48,17 @@ export interface VoiceOnboardingProps {
   style?: CSSProperties;
   cssVariables?: CssVariables;
   labels?: VoiceOnboardingLabels;
+  /** Which cards to show, in this order; by default all six (`CARD_NAMES`). */
+  cards?: readonly CardName[];
+  /** Shows the profile without edit controls (the conversation still runs). */
+  readOnly?: boolean;
   className?: string;
   onProfileChange?: (profile: JobProfile) => void;
+  /** When the profile becomes complete; not for a session that loads already complete. */
   onComplete?: (profile: JobProfile) => void;
   onError?: (error: TransportError) => void;
-  onConnectionChange?: (status: ConnectionStatus) => void;
+  /** With the reason in words when the connection failed or was lost, else null. */
+  onConnectionChange?: (status: ConnectionStatus, reason: string | null) => void;
 }
 
 type Callbacks = Pick<VoiceOnboardingProps, "onProfileChange" | "onComplete" | "onConnectionChange">;
@@ -71,12 +79,16 @@ function useHostCallbacks({ onProfileChange, onComplete, onConnectionChange }: C
         const profile = state.confirmedProfile;
         if (profile && profile !== previous.confirmedProfile) {
           onProfileChange?.(profile);
-          if (profile.status === "completed" && previous.confirmedProfile?.status !== "completed") {
+          // Only the transition: a session loaded already complete (a reload, a replay resumed at its
+          // end) has no earlier profile here and is not reported again.
+          const before = previous.confirmedProfile;
+          if (profile.status === "completed" && before !== null && before.status !== "completed") {
             onComplete?.(profile);
           }
         }
-        if (state.connection.status !== previous.connection.status)
-          onConnectionChange?.(state.connection.status);
+        const { status, error } = state.connection;
+        if (status !== previous.connection.status || error !== previous.connection.error)
+          onConnectionChange?.(status, error);
       }),
     [store, onProfileChange, onComplete, onConnectionChange],
   );
@@ -90,6 +102,8 @@ function Layout({
   style,
   cssVariables,
   labels = NO_LABELS,
+  readOnly = false,
+  cards,
   className,
   ...callbacks
 }: VoiceOnboardingProps) {
@@ -108,7 +122,9 @@ function Layout({
           <Transcript labels={controlLabels} />
           <TextInput labels={controlLabels} />
         </div>
-        <StoreProfileCards labels={labels} />
+        <ReadOnlyContext.Provider value={readOnly}>
+          <StoreProfileCards labels={labels} cards={cards} />
+        </ReadOnlyContext.Provider>
         <Announcer />
       </LiveKitScope>
     </div>

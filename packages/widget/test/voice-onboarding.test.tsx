@@ -25,7 +25,7 @@ describe("<VoiceOnboarding/> connection states", () => {
     await act(async () => start());
     expect(controlled.connects).toBe(1);
     expect(status()?.dataset.state).toBe("connected");
-    expect(onConnectionChange).toHaveBeenLastCalledWith("connected");
+    expect(onConnectionChange).toHaveBeenLastCalledWith("connected", null);
     expect(screen.getByRole("button", { name: "End conversation" })).toBeTruthy();
   });
 
@@ -189,6 +189,47 @@ describe("<VoiceOnboarding/> cards", () => {
     act(() => void controlled.sink?.message(message("onboarding.completed", 2, {})));
     expect(onComplete).toHaveBeenCalledWith(expect.objectContaining({ status: "completed", version: 2 }));
     expect(screen.getByTestId("vo-announcer").textContent).toBe("Onboarding complete");
+  });
+
+  it("does not report completion again for a session that loads already complete", async () => {
+    const { transport, controlled } = createControlledTransport();
+    const onComplete = vi.fn();
+    render(<VoiceOnboarding transport={transport} onComplete={onComplete} />);
+    await act(async () => start());
+    act(() => void controlled.sink?.message(snapshot(baseProfile({ status: "completed" }))));
+    expect(onComplete).not.toHaveBeenCalled();
+  });
+
+  it("gives the host the reason with a failed connection", async () => {
+    const { transport, controlled } = createControlledTransport();
+    const onConnectionChange = vi.fn();
+    render(<VoiceOnboarding transport={transport} onConnectionChange={onConnectionChange} />);
+    await act(async () => start());
+    act(() => controlled.sink?.connection("failed", "The server closed the room."));
+    expect(onConnectionChange).toHaveBeenLastCalledWith("failed", "The server closed the room.");
+  });
+
+  it("shows the cards without edit controls when read-only", async () => {
+    const { transport, controlled } = createControlledTransport();
+    const { rerender } = render(<VoiceOnboarding transport={transport} readOnly />);
+    await act(async () => start());
+    act(() => void controlled.sink?.message(snapshot(baseProfile({ traits: [trait("t1", "Go")] }))));
+    await vi.waitFor(() => expect(screen.getByText("Go")).toBeTruthy(), { timeout: 5000 });
+    expect(screen.queryAllByRole("button", { name: /edit|delete/i })).toEqual([]);
+    rerender(<VoiceOnboarding transport={transport} />);
+    expect(screen.getAllByRole("button", { name: /edit/i }).length).toBeGreaterThan(0);
+  });
+
+  it("shows only the cards the host names, in its order", async () => {
+    const { transport, controlled } = createControlledTransport();
+    render(<VoiceOnboarding transport={transport} cards={["traits", "completion"]} />);
+    await act(async () => start());
+    act(() => void controlled.sink?.message(snapshot(baseProfile({ traits: [trait("t1", "Go")] }))));
+    await vi.waitFor(() => expect(screen.getByText("Go")).toBeTruthy(), { timeout: 5000 });
+    const shown = [...document.querySelectorAll(".vo-card")].map(
+      (card) => card.className.match(/vo-card--(\w+)/)?.[1],
+    );
+    expect(shown).toEqual(["traits", "completion"]);
   });
 
   it("keeps two widgets on one page apart", async () => {

@@ -1,3 +1,6 @@
+"use client";
+
+export { MotionProvider } from "../motion/index.js";
 export type { CardState } from "./card.js";
 export { CompanyCard, type CompanyCardProps } from "./company-card.js";
 export { CompletionCard, type CompletionCardProps } from "./completion-card.js";

@@ -1,7 +1,7 @@
 import type { Nuance } from "@voice-onboarding/protocol";
-import { m } from "framer-motion";
 import { memo } from "react";
 import type { CardLabels } from "../labels.js";
+import { m } from "../motion/index.js";
 import { listItemMotion } from "../motion/presets.js";
 import { IconButton, ItemStatus } from "./edit/item-controls.js";
 import type { CardCommonProps, ItemState } from "./types.js";

@@ -1,7 +1,7 @@
 import type { Trait } from "@voice-onboarding/protocol";
-import { m } from "framer-motion";
 import { memo } from "react";
 import type { CardLabels } from "../labels.js";
+import { m } from "../motion/index.js";
 import { listItemMotion } from "../motion/presets.js";
 import { ItemActions, ItemStatus } from "./edit/item-controls.js";
 import { useEditToggle } from "./edit/use-edit-toggle.js";

@@ -1,1 +1,2 @@
+export { m } from "./motion-li.js";
 export { MotionProvider } from "./motion-provider.js";

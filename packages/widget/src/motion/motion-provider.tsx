@@ -1,22 +1,9 @@
-import { LazyMotion, MotionConfig } from "framer-motion";
-import { createContext, type ReactNode, useContext } from "react";
-
-const loadFeatures = () => import("./features.js").then((module) => module.default);
-
-const InsideMotionProvider = createContext(false);
+import type { ReactNode } from "react";
 
 /**
- * Lazy-loaded motion features and `reducedMotion="user"` (honours `prefers-reduced-motion`).
- * Every card wraps itself in one so it works alone; nested providers render their children as is.
+ * Kept for hosts that wrap the cards in it: the cards animate with the Web Animations API
+ * (motion-li.tsx) and honour `prefers-reduced-motion` themselves, so this renders its children.
  */
 export function MotionProvider({ children }: { children: ReactNode }) {
-  const nested = useContext(InsideMotionProvider);
-  if (nested) return children;
-  return (
-    <InsideMotionProvider.Provider value={true}>
-      <LazyMotion features={loadFeatures} strict>
-        <MotionConfig reducedMotion="user">{children}</MotionConfig>
-      </LazyMotion>
-    </InsideMotionProvider.Provider>
-  );
+  return children;
 }

@@ -1,4 +1,5 @@
 import { Component, type RefObject } from "react";
+import { canAnimate } from "./motion-li.js";
 import { listItemMotion } from "./presets.js";
 
 interface SlideOnReorderProps {
@@ -10,7 +11,6 @@ interface SlideOnReorderProps {
 
 type Offsets = Map<string, number>;
 
-const REDUCED_MOTION = "(prefers-reduced-motion: reduce)";
 const SLIDE_MS = listItemMotion.transition.duration * 1000 * 1.5;
 
 /**
@@ -55,10 +55,4 @@ function offsetsOf(list: HTMLElement): Offsets {
       offsets.set(child.dataset.id, child.offsetTop);
   }
   return offsets;
-}
-
-function canAnimate(list: HTMLElement): boolean {
-  const view = list.ownerDocument.defaultView;
-  if (typeof list.animate !== "function" || !view) return false;
-  return !view.matchMedia?.(REDUCED_MOTION).matches;
 }

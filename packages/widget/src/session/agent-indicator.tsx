@@ -1,15 +1,19 @@
 "use client";
 
-import { BarVisualizer, useVoiceAssistant } from "@livekit/components-react";
 import { useStore } from "zustand";
 import { useOnboardingStore } from "../hooks/use-onboarding-store.js";
 import type { AgentStatus } from "../store/types.js";
 import type { ControlLabels } from "./labels.js";
+import { useLiveKitParts } from "./livekit-scope.js";
 
-function RoomVisualizer({ state }: { state: AgentStatus }) {
-  const { audioTrack } = useVoiceAssistant();
+/** BarVisualizer's markup at rest, without loading LiveKit before a session starts. */
+function IdleBars({ state }: { state: AgentStatus }) {
   return (
-    <BarVisualizer className="vo-visualizer" state={state} barCount={5} track={audioTrack} aria-hidden />
+    <div className="vo-visualizer lk-audio-bar-visualizer" data-lk-va-state={state} aria-hidden>
+      {[0, 1, 2, 3, 4].map((index) => (
+        <span key={index} className="lk-audio-bar" data-lk-bar-index={index} style={{ height: "20%" }} />
+      ))}
+    </div>
   );
 }
 
@@ -18,7 +22,7 @@ export function AgentIndicator({ labels }: { labels: ControlLabels }) {
   const store = useOnboardingStore();
   const agentState = useStore(store, (state) => state.agentState);
   const waiting = useStore(store, (state) => state.agentWait?.phase);
-  const hasRoom = useStore(store, (state) => state.room !== null);
+  const livekit = useLiveKitParts();
   const label =
     waiting === "retrying"
       ? labels.agentRetrying
@@ -27,11 +31,7 @@ export function AgentIndicator({ labels }: { labels: ControlLabels }) {
         : labels.agent[agentState];
   return (
     <div className="vo-agent" data-state={agentState} data-wait={waiting}>
-      {hasRoom ? (
-        <RoomVisualizer state={agentState} />
-      ) : (
-        <BarVisualizer className="vo-visualizer" state={agentState} barCount={5} aria-hidden />
-      )}
+      {livekit ? <livekit.RoomVisualizer state={agentState} /> : <IdleBars state={agentState} />}
       <span className="vo-agent__label">{label}</span>
     </div>
   );

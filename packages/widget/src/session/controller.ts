@@ -1,5 +1,5 @@
 import type { EditResult } from "@voice-onboarding/protocol";
-import { Room } from "livekit-client";
+import type { Room } from "livekit-client";
 import type { OnboardingStore } from "../store/create-store.js";
 import { sinkForStore } from "../store/sink.js";
 import type { EditDraft } from "../store/types.js";
@@ -106,14 +106,17 @@ export function createSessionController({
       if (overtaken()) await release(session);
       return;
     }
-    // Loaded on start, not with the widget: the transport brings the protocol's decoder (and zod).
-    const [details, { createLiveKitTransport }, { watchAgent }] = await Promise.all([
+    // Loaded on start, not with the widget: livekit-client, and the transport with the protocol's
+    // decoder (and zod).
+    const [details, { createLiveKitTransport }, { watchAgent }, livekit] = await Promise.all([
       "tokenFetcher" in options ? options.tokenFetcher() : "room" in options ? null : options,
       import("../transport/livekit-transport.js"),
       import("./agent-watch.js"),
+      import("livekit-client"),
     ]);
     if (overtaken()) return;
-    const room = "room" in options ? options.room : new Room({ adaptiveStream: true, dynacast: true });
+    const room =
+      "room" in options ? options.room : new livekit.Room({ adaptiveStream: true, dynacast: true });
     const transport = createLiveKitTransport({ room });
     Object.assign(session, { room, transport, ownsRoom: !("room" in options) });
     transport.connect(sink);

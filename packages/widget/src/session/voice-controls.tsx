@@ -1,12 +1,10 @@
 "use client";
 
-import { StartAudio } from "@livekit/components-react";
-import { useStore } from "zustand";
 import { useOnboardingSession } from "../hooks/use-onboarding-session.js";
-import { useOnboardingStore } from "../hooks/use-onboarding-store.js";
 import { AgentIndicator } from "./agent-indicator.js";
 import { ConnectionStatus } from "./connection-status.js";
 import type { ControlLabels } from "./labels.js";
+import { useLiveKitParts } from "./livekit-scope.js";
 import { MicrophoneNotice } from "./microphone-notice.js";
 
 const LIVE = new Set(["connecting", "connected", "reconnecting"]);
@@ -14,7 +12,7 @@ const LIVE = new Set(["connecting", "connected", "reconnecting"]);
 /** Start/stop, mute, the agent's state and the connection state. */
 export function VoiceControls({ labels }: { labels: ControlLabels }) {
   const { connection, microphone, muted, start, stop, setMuted } = useOnboardingSession();
-  const hasRoom = useStore(useOnboardingStore(), (state) => state.room !== null);
+  const livekit = useLiveKitParts();
   const live = LIVE.has(connection.status);
   const canMute = connection.status === "connected" && microphone === "granted";
   return (
@@ -45,7 +43,7 @@ export function VoiceControls({ labels }: { labels: ControlLabels }) {
             {muted ? labels.unmute : labels.mute}
           </button>
         )}
-        {hasRoom && <StartAudio className="vo-button" label={labels.startAudio} />}
+        {livekit && <livekit.StartAudio className="vo-button" label={labels.startAudio} />}
         <AgentIndicator labels={labels} />
       </div>
       <ConnectionStatus labels={labels} />

@@ -1,7 +1,8 @@
 import type { EditCommandType, MessageType } from "@voice-onboarding/protocol";
 
-/** The six cards, by the `vo-card--` name each renders. */
-export type CardName = "completion" | "company" | "requirements" | "traits" | "stages" | "nuances";
+/** The six cards, by the `vo-card--` name each renders, in the widget's default order. */
+export const CARD_NAMES = ["completion", "company", "requirements", "traits", "stages", "nuances"] as const;
+export type CardName = (typeof CARD_NAMES)[number];
 
 /** Ids highlighted on each card: only the entry of the card a message concerns is replaced. */
 export type CardHighlights = Readonly<Record<CardName, readonly string[]>>;

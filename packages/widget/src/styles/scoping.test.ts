@@ -94,6 +94,7 @@ describe("stylesheet scoping", () => {
       '"./card-content.css"',
       '"./editing.css"',
       '"./controls.css"',
+      '"./forced-colors.css"',
     ]);
   });
 

@@ -1,12 +1,14 @@
-import { useCallback, useMemo } from "react";
+import { useCallback, useContext, useMemo } from "react";
 import { useStore } from "zustand";
 import { useShallow } from "zustand/react/shallow";
 import { useOnboardingContext } from "../../hooks/use-onboarding-context.js";
 import { type CardName, cardOfEdit } from "../../store/card-of.js";
 import type { PendingEdit } from "../../store/types.js";
 import type { CardCommonProps, EditDraft } from "../types.js";
+import { ReadOnlyContext } from "./read-only.js";
 
-type StoreCommonProps = Required<Pick<CardCommonProps, "highlighted" | "pendingIds" | "rejected" | "onEdit">>;
+type StoreCommonProps = Required<Pick<CardCommonProps, "highlighted" | "pendingIds" | "rejected">> &
+  Pick<CardCommonProps, "onEdit">;
 
 function pendingIdsOf(pendingEdits: Record<string, PendingEdit>, card: CardName): string[] {
   return Object.values(pendingEdits)
@@ -33,5 +35,6 @@ export function useCardCommon(card: CardName): StoreCommonProps {
     [lastRejected],
   );
   const onEdit = useCallback((draft: EditDraft) => void session.edit(draft), [session]);
-  return { highlighted, pendingIds, rejected, onEdit };
+  const readOnly = useContext(ReadOnlyContext);
+  return { highlighted, pendingIds, rejected, onEdit: readOnly ? undefined : onEdit };
 }

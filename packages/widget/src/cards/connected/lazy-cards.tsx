@@ -1,6 +1,7 @@
 import { lazy, Suspense } from "react";
 import { useOnboardingProfile } from "../../hooks/use-onboarding-profile.js";
 import type { CardLabels } from "../../labels.js";
+import { CARD_NAMES, type CardName } from "../../store/card-of.js";
 
 /*
  * The cards (and the motion code they animate with) are most of the widget's weight but have
@@ -10,11 +11,11 @@ import type { CardLabels } from "../../labels.js";
 const StoreCardGrid = lazy(() => import("./store-cards.js"));
 
 /** Six empty cards in the grid's own layout: the real cards replace them without a jump. */
-function CardGridSkeleton() {
+function CardGridSkeleton({ cards }: { cards: readonly CardName[] }) {
   return (
     <div className="vo-profile-cards" aria-busy="true">
       {/* No vo-card--<name> classes: a host's (or a test's) selectors for a card must not match these. */}
-      {["completion", "company", "requirements", "traits", "stages", "nuances"].map((name) => (
+      {cards.map((name) => (
         <div key={name} className="vo-card vo-card--loading" />
       ))}
     </div>
@@ -22,12 +23,18 @@ function CardGridSkeleton() {
 }
 
 /** The widget's card grid, once a profile has arrived. */
-export function StoreProfileCards({ labels }: { labels?: Partial<CardLabels> }) {
+export function StoreProfileCards({
+  labels,
+  cards = CARD_NAMES,
+}: {
+  labels?: Partial<CardLabels>;
+  cards?: readonly CardName[];
+}) {
   const loaded = useOnboardingProfile((profile) => profile !== null);
   if (!loaded) return null;
   return (
-    <Suspense fallback={<CardGridSkeleton />}>
-      <StoreCardGrid labels={labels} />
+    <Suspense fallback={<CardGridSkeleton cards={cards} />}>
+      <StoreCardGrid labels={labels} cards={cards} />
     </Suspense>
   );
 }

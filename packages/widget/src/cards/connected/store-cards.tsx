@@ -1,7 +1,9 @@
 import { completion, type JobProfile, missingFields, type Requirements } from "@voice-onboarding/protocol";
+import type { ReactNode } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { useOnboardingProfile } from "../../hooks/use-onboarding-profile.js";
 import type { CardLabels } from "../../labels.js";
+import type { CardName } from "../../store/card-of.js";
 import { CompanyCard } from "../company-card.js";
 import { CompletionView } from "../completion-card.js";
 import { NuancesCard } from "../nuances-card.js";
@@ -81,16 +83,23 @@ export function StoreNuancesCard({ labels }: StoreCardProps) {
   return <NuancesCard nuances={nuances} {...common} labels={labels} />;
 }
 
-/** The widget's card grid; its default export is what `lazy-cards.tsx` loads on demand. */
-export default function StoreCardGrid({ labels }: StoreCardProps) {
+const STORE_CARDS: Record<CardName, (props: StoreCardProps) => ReactNode> = {
+  completion: StoreCompletionCard,
+  company: StoreCompanyCard,
+  requirements: StoreRequirementsCard,
+  traits: StoreTraitsCard,
+  stages: StoreStagesCard,
+  nuances: StoreNuancesCard,
+};
+
+/** The widget's card grid (the cards named, in that order); what `lazy-cards.tsx` loads on demand. */
+export default function StoreCardGrid({ labels, cards }: StoreCardProps & { cards: readonly CardName[] }) {
   return (
     <CardGrid>
-      <StoreCompletionCard labels={labels} />
-      <StoreCompanyCard labels={labels} />
-      <StoreRequirementsCard labels={labels} />
-      <StoreTraitsCard labels={labels} />
-      <StoreStagesCard labels={labels} />
-      <StoreNuancesCard labels={labels} />
+      {cards.map((name) => {
+        const StoreCard = STORE_CARDS[name];
+        return <StoreCard key={name} labels={labels} />;
+      })}
     </CardGrid>
   );
 }

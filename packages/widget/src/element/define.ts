@@ -1,0 +1,106 @@
+import type { JobProfile } from "@voice-onboarding/protocol";
+import type { ConnectionDetails } from "../session/controller.js";
+import { CARD_NAMES, type CardName } from "../store/card-of.js";
+import type { ConnectionStatus } from "../store/types.js";
+import type { ReplayOutput } from "../transport/recording.js";
+import type { TransportError } from "../transport/types.js";
+import { type MountedWidget, type MountOptions, mount } from "./mount.js";
+
+export const ELEMENT_NAME = "voice-onboarding";
+
+/** The element's events: bubbling DOM `CustomEvent`s that cross the shadow boundary. */
+export interface VoiceOnboardingEventMap {
+  "voice-onboarding:change": CustomEvent<JobProfile>;
+  "voice-onboarding:complete": CustomEvent<JobProfile>;
+  "voice-onboarding:connection": CustomEvent<{ status: ConnectionStatus; reason: string | null }>;
+  "voice-onboarding:error": CustomEvent<TransportError>;
+}
+
+const THEMES = new Set(["light", "dark", "auto"]);
+
+/** `cards="traits stages"` (spaces or commas): unknown names are left out, with a warning naming the valid ones. */
+function cardsOf(attribute: string | null): CardName[] | undefined {
+  if (attribute === null) return undefined;
+  const names = attribute.split(/[\s,]+/).filter(Boolean);
+  const unknown = names.filter((name) => !(CARD_NAMES as readonly string[]).includes(name));
+  if (unknown.length > 0) {
+    console.warn(
+      `<${ELEMENT_NAME}> cards: unknown ${unknown.join(", ")}; the cards are ${CARD_NAMES.join(", ")}.`,
+    );
+  }
+  return names.filter((name): name is CardName => !unknown.includes(name));
+}
+
+export interface VoiceOnboardingElement extends HTMLElement {
+  tokenFetcher: (() => Promise<ConnectionDetails>) | undefined;
+  replay: ReplayOutput | undefined;
+}
+
+/**
+ * Registers `<voice-onboarding>` once (later calls do nothing). Attributes: `token-endpoint`,
+ * `theme` (light, dark, auto), `read-only`, `cards` (names and order, e.g. "traits stages"). Properties for what attributes cannot carry: `tokenFetcher`, `replay`. Removing the
+ * element ends its session.
+ */
+export function defineVoiceOnboardingElement(name = ELEMENT_NAME): void {
+  if (typeof customElements === "undefined" || customElements.get(name)) return;
+
+  class Element extends HTMLElement implements VoiceOnboardingElement {
+    static observedAttributes = ["token-endpoint", "theme", "read-only", "cards"];
+    #mounted: MountedWidget | null = null;
+    #tokenFetcher: (() => Promise<ConnectionDetails>) | undefined;
+    #replay: ReplayOutput | undefined;
+
+    get tokenFetcher() {
+      return this.#tokenFetcher;
+    }
+    set tokenFetcher(value) {
+      this.#tokenFetcher = value;
+      this.#update();
+    }
+    get replay() {
+      return this.#replay;
+    }
+    set replay(value) {
+      this.#replay = value;
+      this.#update();
+    }
+
+    connectedCallback() {
+      this.#mounted ??= mount(this, this.#options());
+    }
+
+    disconnectedCallback() {
+      this.#mounted?.unmount();
+      this.#mounted = null;
+    }
+
+    attributeChangedCallback() {
+      this.#update();
+    }
+
+    #update() {
+      this.#mounted?.update(this.#options());
+    }
+
+    #emit<K extends keyof VoiceOnboardingEventMap>(type: K, detail: VoiceOnboardingEventMap[K]["detail"]) {
+      this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+    }
+
+    #options(): MountOptions {
+      const theme = this.getAttribute("theme");
+      return {
+        tokenEndpoint: this.getAttribute("token-endpoint") ?? undefined,
+        tokenFetcher: this.#tokenFetcher,
+        replay: this.#replay,
+        theme: theme && THEMES.has(theme) ? (theme as MountOptions["theme"]) : undefined,
+        readOnly: this.hasAttribute("read-only"),
+        cards: cardsOf(this.getAttribute("cards")),
+        onProfileChange: (profile) => this.#emit("voice-onboarding:change", profile),
+        onComplete: (profile) => this.#emit("voice-onboarding:complete", profile),
+        onConnectionChange: (status, reason) => this.#emit("voice-onboarding:connection", { status, reason }),
+        onError: (error) => this.#emit("voice-onboarding:error", error),
+      };
+    }
+  }
+  customElements.define(name, Element);
+}

@@ -1,0 +1,98 @@
+import { createRoot, type Root } from "react-dom/client";
+import widgetCss from "../styles/index.css?inline";
+import type { ReplayOutput } from "../transport/recording.js";
+import type { Transport } from "../transport/types.js";
+import { VoiceOnboarding, type VoiceOnboardingProps } from "../voice-onboarding.js";
+import { HOST_RESET } from "./host-reset.js";
+
+export interface MountOptions extends VoiceOnboardingProps {
+  /**
+   * A URL the widget POSTs to on Start, answering LiveKit's token-endpoint shape
+   * `{ serverUrl, participantToken }`. Used when no `tokenFetcher` is given.
+   */
+  tokenEndpoint?: string;
+  /** What `voice-onboarding-agent replay --out` writes: plays it instead of connecting (demos). */
+  replay?: ReplayOutput;
+}
+
+export interface MountedWidget {
+  /** Replaces the options (pass all of them, as with React props). */
+  update(options: MountOptions): void;
+  /** Ends the session and removes the widget. */
+  unmount(): void;
+}
+
+/** Fetches a LiveKit token from the host's endpoint; a failed answer names the endpoint and status. */
+export function tokenFetcherFor(endpoint: string) {
+  return async () => {
+    const response = await fetch(endpoint, { method: "POST", headers: { accept: "application/json" } });
+    if (!response.ok) throw new Error(`The token endpoint ${endpoint} answered ${response.status}.`);
+    const body = (await response.json()) as { serverUrl?: unknown; participantToken?: unknown };
+    if (typeof body.serverUrl !== "string" || typeof body.participantToken !== "string") {
+      throw new Error(`The token endpoint ${endpoint} must answer { serverUrl, participantToken }.`);
+    }
+    return { serverUrl: body.serverUrl, participantToken: body.participantToken };
+  };
+}
+
+/** The replay's transport; the decoder (zod) loads only when a replay is given. */
+async function replayTransport(replay: ReplayOutput): Promise<Transport> {
+  const [{ recordingFromReplay }, { createReplayTransport }] = await Promise.all([
+    import("../transport/recording.js"),
+    import("../transport/replay-transport.js"),
+  ]);
+  return createReplayTransport({ recording: recordingFromReplay(replay) });
+}
+
+/**
+ * Renders `<VoiceOnboarding/>` into `target`'s open shadow root (made if missing) with the widget's
+ * stylesheet inside it: the host's CSS cannot restyle it and none of ours leaks out; `--vo-*`
+ * custom properties still theme it from outside.
+ */
+export function mount(target: HTMLElement, options: MountOptions): MountedWidget {
+  const shadow = target.shadowRoot ?? target.attachShadow({ mode: "open" });
+  const style = document.createElement("style");
+  style.textContent = `${HOST_RESET}\n${widgetCss}`;
+  const container = document.createElement("div");
+  container.setAttribute("part", "container");
+  shadow.replaceChildren(style, container);
+  const root: Root = createRoot(container);
+  let current = options;
+  let replayed: { replay: ReplayOutput; transport: Transport } | null = null;
+  let unmounted = false;
+
+  const render = () => {
+    if (unmounted) return;
+    const { tokenEndpoint, replay, ...props } = current;
+    if (replay && replayed?.replay !== replay) {
+      void replayTransport(replay).then(
+        (transport) => {
+          if (current.replay !== replay) return;
+          replayed = { replay, transport };
+          render();
+        },
+        (cause: unknown) =>
+          props.onError?.({
+            kind: "invalid_message",
+            message: cause instanceof Error ? cause.message : String(cause),
+          }),
+      );
+    }
+    const transport =
+      props.transport ?? (replay && replayed?.replay === replay ? replayed.transport : undefined);
+    const tokenFetcher = props.tokenFetcher ?? (tokenEndpoint ? tokenFetcherFor(tokenEndpoint) : undefined);
+    root.render(<VoiceOnboarding {...props} transport={transport} tokenFetcher={tokenFetcher} />);
+  };
+  render();
+  return {
+    update(options) {
+      current = options;
+      render();
+    },
+    unmount() {
+      unmounted = true;
+      root.unmount();
+      shadow.replaceChildren();
+    },
+  };
+}

@@ -1,0 +1,6 @@
+export {
+  CHAT_TOPIC,
+  createLiveKitTransport,
+  type LiveKitTransport,
+  type LiveKitTransportOptions,
+} from "./transport/livekit-transport.js";

@@ -1,0 +1,1 @@
+export { recordingFromReplay } from "./transport/recording.js";
