@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { Validator } from "@seriousme/openapi-schema-validator";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { API_ROUTES } from "../../src/server/api-routes.js";
@@ -14,6 +15,15 @@ describe("OpenAPI document", () => {
   it("is committed up to date (run `pnpm --filter @voice-onboarding/agent openapi` after an API change)", () => {
     const committed = JSON.parse(readFileSync(new URL("../../schema/openapi.json", import.meta.url), "utf8"));
     expect(committed).toEqual(JSON.parse(JSON.stringify(buildOpenApiDocument())));
+  });
+
+  it("is valid OpenAPI 3.1 by the specification's own JSON Schema", async () => {
+    const validator = new Validator();
+    const result = await validator.validate(JSON.parse(JSON.stringify(buildOpenApiDocument())));
+    expect(result.errors ?? []).toEqual([]);
+    expect(validator.version).toBe("3.1");
+    const broken = await new Validator().validate({ openapi: "3.1.0", info: { title: "x" }, paths: {} });
+    expect(broken.valid).toBe(false);
   });
 
   it("describes every route of the table once, with its path parameters and a response schema", () => {
