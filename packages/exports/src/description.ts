@@ -4,6 +4,7 @@ import { experienceText, formatPay, payRange, traitLine, traitsBy, workplaceText
 
 /** One block of a job description; every renderer (Markdown, HTML, Lever lists) reads this shape. */
 export interface DescriptionSection {
+  topic: "company" | "role" | "must_have" | "nice_to_have" | "selling_points" | "interview_process";
   heading: string;
   style: "paragraphs" | "bullets" | "steps";
   items: string[];
@@ -23,7 +24,7 @@ export function buildJobDescription(profile: JobProfile): JobDescription {
     (text): text is string => Boolean(text),
   );
   if (company && about.length > 0)
-    sections.push({ heading: `About ${company.name}`, style: "paragraphs", items: about });
+    sections.push({ topic: "company", heading: `About ${company.name}`, style: "paragraphs", items: about });
 
   const pay = payRange(profile);
   const experience = experienceText(profile);
@@ -37,15 +38,18 @@ export function buildJobDescription(profile: JobProfile): JobDescription {
     requirements.visaSponsorship !== undefined &&
       `Visa sponsorship: ${requirements.visaSponsorship ? "available" : "not available"}`,
   ].filter((fact): fact is string => Boolean(fact));
-  if (facts.length > 0) sections.push({ heading: "The role", style: "bullets", items: facts });
+  if (facts.length > 0) sections.push({ topic: "role", heading: "The role", style: "bullets", items: facts });
 
   const musts = traitsBy(profile, "must_have").map(traitLine);
-  if (musts.length > 0) sections.push({ heading: "What you bring", style: "bullets", items: musts });
+  if (musts.length > 0)
+    sections.push({ topic: "must_have", heading: "What you bring", style: "bullets", items: musts });
   const nices = traitsBy(profile, "nice_to_have").map(traitLine);
-  if (nices.length > 0) sections.push({ heading: "Nice to have", style: "bullets", items: nices });
+  if (nices.length > 0)
+    sections.push({ topic: "nice_to_have", heading: "Nice to have", style: "bullets", items: nices });
 
   const perks = company?.sellingPoints ?? [];
-  if (perks.length > 0) sections.push({ heading: "Why join", style: "bullets", items: perks });
+  if (perks.length > 0)
+    sections.push({ topic: "selling_points", heading: "Why join", style: "bullets", items: perks });
 
   const steps = profile.stages.map((stage) => {
     const details = [stage.durationMinutes && `${stage.durationMinutes} min`, stage.interviewerRole]
@@ -53,7 +57,8 @@ export function buildJobDescription(profile: JobProfile): JobDescription {
       .join(", ");
     return `${stage.name}${details ? ` (${details})` : ""}: ${stage.description}`;
   });
-  if (steps.length > 0) sections.push({ heading: "Interview process", style: "steps", items: steps });
+  if (steps.length > 0)
+    sections.push({ topic: "interview_process", heading: "Interview process", style: "steps", items: steps });
 
   return { title: requirements.jobTitle ?? "", sections };
 }

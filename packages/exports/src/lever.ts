@@ -61,13 +61,13 @@ const WORKPLACE: Record<WorkplaceType, LeverWorkplaceType> = {
 };
 
 // Lever shows the description as text and the requirement/stage lists as its own `lists`.
-const LISTED = new Set(["What you bring", "Nice to have", "Interview process"]);
+const LISTED = new Set<DescriptionSection["topic"]>(["must_have", "nice_to_have", "interview_process"]);
 
 export function toLeverPosting(profile: JobProfile, options: LeverPostingOptions = {}): LeverPosting {
   requireInputs("Lever", [missingJobTitle(profile)]);
   const { title, sections } = buildJobDescription(profile);
-  const body = sections.filter((section) => !LISTED.has(section.heading));
-  const lists = sections.filter((section) => LISTED.has(section.heading));
+  const body = sections.filter((section) => !LISTED.has(section.topic));
+  const lists = sections.filter((section) => LISTED.has(section.topic));
   const pay = payRange(profile);
   const closed = closedPayRange(profile);
   const { requirements } = profile;
