@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-const packages = ["protocol", "agent", "widget"].map((name) => `@voice-onboarding/${name}`);
+const packages = ["protocol", "exports", "agent", "widget"].map((name) => `@voice-onboarding/${name}`);
 const steps = [
   ["lint and format (biome)", "pnpm", ["exec", "biome", "ci", "."]],
   ["typecheck", "pnpm", ["-r", "typecheck"]],
@@ -72,6 +72,7 @@ function vitest(label, projects) {
 
 vitest("unit, integration, Chromium, Storybook", [
   "protocol",
+  "exports",
   "agent",
   "widget",
   "widget-browser*",

@@ -4,8 +4,13 @@ import type { NextConfig } from "next";
 const workspaceRoot = resolve(import.meta.dirname, "../..");
 
 const config: NextConfig = {
-  // The widget and protocol are TypeScript sources in the workspace (see tsconfig paths).
-  transpilePackages: ["@voice-onboarding/widget", "@voice-onboarding/protocol"],
+  // The workspace packages are TypeScript sources (see tsconfig paths).
+  transpilePackages: [
+    "@voice-onboarding/widget",
+    "@voice-onboarding/protocol",
+    "@voice-onboarding/agent",
+    "@voice-onboarding/exports",
+  ],
   outputFileTracingRoot: workspaceRoot,
   poweredByHeader: false,
   webpack(webpackConfig) {

@@ -2,9 +2,14 @@ import { cpSync } from "node:fs";
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: { index: "src/index.ts", cli: "src/cli.ts", "worker/entry": "src/worker/entry.ts" },
+  entry: {
+    index: "src/index.ts",
+    "client/index": "src/client/index.ts",
+    cli: "src/cli.ts",
+    "worker/entry": "src/worker/entry.ts",
+  },
   format: ["esm"],
-  dts: { entry: { index: "src/index.ts" } },
+  dts: { entry: { index: "src/index.ts", "client/index": "src/client/index.ts" } },
   clean: true,
   sourcemap: true,
   target: "node20",

@@ -1,3 +1,4 @@
+import { CreateSessionBody } from "@voice-onboarding/agent/client";
 import script from "../../recordings/full-intake.script.json";
 
 /**
@@ -5,8 +6,8 @@ import script from "../../recordings/full-intake.script.json";
  * what was extracted from the job description. The demo uses the recorded intake's starting point,
  * so live and replay begin from the same job.
  */
-export const demoSession = {
+export const demoSession: CreateSessionBody = CreateSessionBody.parse({
   recruiter: script.session.recruiter,
   company: script.session.company,
   profile: script.session.profile,
-};
+});

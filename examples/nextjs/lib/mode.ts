@@ -1,5 +1,5 @@
 import "server-only";
-import { createSession, issueToken, readServiceConfig, ServiceError } from "./session-service";
+import { connectRecruiter, describeServiceError, readSessionClient } from "./session-service";
 
 export type OnboardingMode = { kind: "live" } | { kind: "replay"; reason: string };
 
@@ -28,22 +28,19 @@ export async function resolveMode(env: NodeJS.ProcessEnv = process.env): Promise
 }
 
 async function probe(env: NodeJS.ProcessEnv): Promise<{ mode: OnboardingMode; settled: boolean }> {
-  const config = readServiceConfig(env);
-  if (config === null) {
+  const client = readSessionClient(env);
+  if (client === null) {
     const reason = "VOICE_ONBOARDING_SERVICE_URL and VOICE_ONBOARDING_API_KEY are not set";
     return { mode: { kind: "replay", reason }, settled: true };
   }
-  try {
-    await issueToken(config, await createSession(config));
-    return { mode: { kind: "live" }, settled: true };
-  } catch (error) {
-    if (!(error instanceof ServiceError)) throw error;
-    if (error.code === "livekit_not_configured") {
-      return {
-        mode: { kind: "replay", reason: "The session service has no LiveKit credentials" },
-        settled: true,
-      };
-    }
-    return { mode: { kind: "replay", reason: error.message }, settled: false };
+  const connected = await connectRecruiter(client);
+  if (connected.ok) return { mode: { kind: "live" }, settled: true };
+  const { error } = connected;
+  if (error.kind === "http" && error.code === "livekit_not_configured") {
+    return {
+      mode: { kind: "replay", reason: "The session service has no LiveKit credentials" },
+      settled: true,
+    };
   }
+  return { mode: { kind: "replay", reason: describeServiceError(error).message }, settled: false };
 }

@@ -1,18 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ErrorBody, ErrorCode } from "./api-schemas.js";
 
 export const MAX_BODY_BYTES = 256 * 1024;
-
-export type ErrorCode =
-  | "unauthorized"
-  | "not_found"
-  | "method_not_allowed"
-  | "invalid_json"
-  | "invalid_request"
-  | "payload_too_large"
-  | "unsupported_media_type"
-  | "unavailable"
-  | "livekit_not_configured"
-  | "internal";
 
 /** A failure that maps onto one HTTP status and a JSON error body. */
 export class HttpError extends Error {
@@ -21,6 +10,8 @@ export class HttpError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly headers: Record<string, string> = {},
+    /** More fields of the error body, e.g. `missing` for export_incomplete. */
+    readonly details: Omit<ErrorBody["error"], "code" | "message"> = {},
   ) {
     super(message);
   }
@@ -32,9 +23,18 @@ export function sendJson(
   body: unknown,
   headers: Record<string, string> = {},
 ): void {
-  const payload = JSON.stringify(body);
+  sendText(response, status, JSON.stringify(body), "application/json", headers);
+}
+
+export function sendText(
+  response: ServerResponse,
+  status: number,
+  payload: string,
+  mediaType: string,
+  headers: Record<string, string> = {},
+): void {
   response.writeHead(status, {
-    "content-type": "application/json; charset=utf-8",
+    "content-type": `${mediaType}; charset=utf-8`,
     "content-length": Buffer.byteLength(payload),
     "cache-control": "no-store",
     ...headers,
@@ -43,7 +43,8 @@ export function sendJson(
 }
 
 export function sendError(response: ServerResponse, error: HttpError): void {
-  sendJson(response, error.status, { error: { code: error.code, message: error.message } }, error.headers);
+  const body: ErrorBody = { error: { code: error.code, message: error.message, ...error.details } };
+  sendJson(response, error.status, body, error.headers);
 }
 
 /** Reads a JSON body up to MAX_BODY_BYTES; a larger body is refused without buffering the rest. */

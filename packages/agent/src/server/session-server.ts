@@ -1,5 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { ExportError, exportProfile } from "@voice-onboarding/exports";
 import { formatIssue } from "@voice-onboarding/protocol";
 import type * as z from "zod/mini";
 import {
@@ -9,8 +10,10 @@ import {
   SessionNotFoundError,
 } from "../service/index.js";
 import type { AgentDispatcher } from "./agent-dispatch.js";
-import { HttpError, readJsonBody, sendError, sendJson } from "./http-io.js";
-import { CreateSessionBody, TokenRequestBody } from "./request-schemas.js";
+import type { ApiRoutes, OperationId, RouteSpec } from "./api-routes.js";
+import { HttpError, readJsonBody, sendError, sendJson, sendText } from "./http-io.js";
+import { buildOpenApiDocument } from "./openapi.js";
+import { matchRoute } from "./route-match.js";
 import { issueRecruiterToken, roomNameFor, type TokenOptions } from "./tokens.js";
 
 export interface SessionServerOptions extends Omit<TokenOptions, "livekit"> {
@@ -30,77 +33,85 @@ export interface SessionServerOptions extends Omit<TokenOptions, "livekit"> {
   agentCheckTimeoutMs?: number;
 }
 
-type Handler = (request: IncomingMessage, params: { sessionId: string }) => Promise<[number, unknown]>;
-type Route = { pattern: RegExp; methods: Record<string, Handler>; authenticated: boolean };
+/** What a handler gets: the request, and its path parameters, query and body already validated. */
+interface HandlerInput<Route extends RouteSpec> {
+  request: IncomingMessage;
+  params: Record<keyof Route["params"], string>;
+  query: Route["query"] extends z.ZodMiniType ? z.output<Route["query"]> : undefined;
+  body: Route["body"] extends z.ZodMiniType ? z.output<Route["body"]> : undefined;
+}
+/** `[status, JSON body]`, or `[status, text, media type]` for other media types. */
+type Reply = [number, unknown] | [number, string, string];
+type Handlers = { [Id in OperationId]: (input: HandlerInput<ApiRoutes[Id]>) => Promise<Reply> };
 
 /** The session & token service: node:http, JSON in and out, errors as `{ error: { code, message } }`. */
 export function createSessionServer(options: SessionServerOptions): Server {
   const { service } = options;
-  const routes: Route[] = [
-    { pattern: /^\/healthz$/, authenticated: false, methods: { GET: async () => [200, { status: "ok" }] } },
-    {
-      pattern: /^\/v1\/sessions$/,
-      authenticated: true,
-      methods: {
-        POST: async (request) => {
-          const body = parse(CreateSessionBody, await readJsonBody(request));
-          const profile = await service.createSession({
-            recruiter: body.recruiter,
-            company: body.company,
-            ...body.profile,
-          });
-          return [201, { sessionId: profile.sessionId }];
-        },
-      },
+  const openApiDocument = buildOpenApiDocument();
+  // One handler per entry of API_ROUTES (api-routes.ts), which holds the method, path and schemas.
+  const handlers: Handlers = {
+    health: async () => [200, { status: "ok" }],
+    openApi: async () => [200, openApiDocument],
+    createSession: async ({ body }) => {
+      const profile = await service.createSession({
+        recruiter: body.recruiter,
+        company: body.company,
+        ...body.profile,
+      });
+      return [201, { sessionId: profile.sessionId }];
     },
-    {
-      pattern: /^\/v1\/sessions\/(?<sessionId>[A-Za-z0-9_-]{1,64})$/,
-      authenticated: true,
-      methods: { GET: async (_request, { sessionId }) => [200, await service.snapshot(sessionId)] },
+    getSession: async ({ params }) => [200, await service.snapshot(params.sessionId)],
+    issueToken: async ({ params }) => {
+      const profile = await service.load(params.sessionId);
+      const { livekit } = options;
+      if (!livekit) {
+        throw new HttpError(
+          503,
+          "livekit_not_configured",
+          "set LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET to issue room tokens",
+        );
+      }
+      const [credentials] = await Promise.all([
+        issueRecruiterToken(profile, { ...options, livekit }),
+        ensureAgent(options, profile.sessionId),
+      ]);
+      return [201, credentials];
     },
-    {
-      pattern: /^\/v1\/sessions\/(?<sessionId>[A-Za-z0-9_-]{1,64})\/token$/,
-      authenticated: true,
-      methods: {
-        POST: async (request, { sessionId }) => {
-          parse(TokenRequestBody, await readJsonBody(request));
-          const profile = await service.load(sessionId);
-          const { livekit } = options;
-          if (!livekit) {
-            throw new HttpError(
-              503,
-              "livekit_not_configured",
-              "set LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET to issue room tokens",
-            );
-          }
-          const [credentials] = await Promise.all([
-            issueRecruiterToken(profile, { ...options, livekit }),
-            ensureAgent(options, profile.sessionId),
-          ]);
-          return [201, credentials];
-        },
-      },
+    exportSession: async ({ params, query }) => {
+      const { format, ...exportOptions } = query;
+      const exported = exportProfile(await service.load(params.sessionId), format, exportOptions);
+      return typeof exported.body === "string"
+        ? [200, exported.body, exported.contentType]
+        : [200, exported.body];
     },
-  ];
+  };
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
-    const path = new URL(request.url ?? "/", "http://localhost").pathname;
-    const route = routes.find((candidate) => candidate.pattern.test(path));
-    if (!route) throw new HttpError(404, "not_found", `no endpoint ${path}`);
-    if (route.authenticated) authenticate(request, options.apiKey);
-    const handler = route.methods[request.method ?? ""];
-    if (!handler) {
-      const allow = Object.keys(route.methods).join(", ");
+    const url = new URL(request.url ?? "/", "http://localhost");
+    const route = matchRoute(request.method ?? "", url.pathname);
+    if (route.kind === "not_found") throw new HttpError(404, "not_found", `no endpoint ${url.pathname}`);
+    if (route.kind === "method_not_allowed") {
+      if (route.auth) authenticate(request, options.apiKey);
+      const allow = route.allow.join(", ");
       throw new HttpError(
         405,
         "method_not_allowed",
-        `${request.method} is not allowed on ${path}; use ${allow}`,
+        `${request.method} is not allowed on ${url.pathname}; use ${allow}`,
         { allow },
       );
     }
-    const sessionId = route.pattern.exec(path)?.groups?.sessionId ?? "";
-    const [status, body] = await handler(request, { sessionId });
-    sendJson(response, status, body);
+    const { spec, operationId } = route;
+    if (spec.auth) authenticate(request, options.apiKey);
+    const input = {
+      request,
+      params: route.params,
+      query: spec.query && parse(spec.query, Object.fromEntries(url.searchParams), "query"),
+      body: spec.body && parse(spec.body, await readJsonBody(request)),
+    };
+    const handler = handlers[operationId] as (input: unknown) => Promise<Reply>;
+    const [status, body, mediaType] = await handler(input);
+    if (mediaType === undefined) sendJson(response, status, body);
+    else sendText(response, status, String(body), mediaType);
   };
 
   return createServer((request, response) => {
@@ -146,16 +157,24 @@ function authenticate(request: IncomingMessage, apiKey: string): void {
   }
 }
 
-function parse<Schema extends z.ZodMiniType>(schema: Schema, value: unknown): z.infer<Schema> {
+function parse<Schema extends z.ZodMiniType>(
+  schema: Schema,
+  value: unknown,
+  where?: string,
+): z.output<Schema> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  throw new HttpError(400, "invalid_request", formatIssue(parsed.error.issues[0]).message);
+  const { message } = formatIssue(parsed.error.issues[0]);
+  throw new HttpError(400, "invalid_request", where ? `${where} ${message}` : message);
 }
 
 function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
   if (error instanceof SessionNotFoundError) return new HttpError(404, "not_found", error.message);
   if (error instanceof InvalidSessionInputError) return new HttpError(400, "invalid_request", error.message);
+  if (error instanceof ExportError) {
+    return new HttpError(422, "export_incomplete", error.message, {}, { missing: [...error.missing] });
+  }
   if (error instanceof ProfileUnavailableError) {
     return new HttpError(503, "unavailable", "the profile database is unreachable; try again", {
       "retry-after": "5",

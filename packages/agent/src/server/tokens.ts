@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { type JobProfile, PARTICIPANT_ATTRIBUTE } from "@voice-onboarding/protocol";
 import { AccessToken, RoomAgentDispatch, RoomConfiguration } from "livekit-server-sdk";
+import type { ParticipantCredentials } from "./api-schemas.js";
 
 export interface LiveKitCredentials {
   /** wss:// URL browsers connect to. */
@@ -16,13 +17,7 @@ export interface TokenOptions {
   ttlSeconds: number;
 }
 
-/** LiveKit's token-endpoint response shape. */
-export interface ParticipantCredentials {
-  serverUrl: string;
-  participantToken: string;
-  roomName: string;
-  participantIdentity: string;
-}
+export type { ParticipantCredentials } from "./api-schemas.js";
 
 export const roomNameFor = (sessionId: string) => `voice-onboarding-${sessionId}`;
 

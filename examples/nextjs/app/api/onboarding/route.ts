@@ -1,11 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
-import {
-  createSession,
-  issueToken,
-  readServiceConfig,
-  ServiceError,
-  sessionExists,
-} from "../../../lib/session-service";
+import { connectRecruiter, describeServiceError, readSessionClient } from "../../../lib/session-service";
 
 /** A page may hold several widgets; each keeps its own session across reloads. */
 function widgetSlot(request: NextRequest): string {
@@ -26,8 +20,8 @@ function errorResponse(status: number, code: string, message: string) {
  * stays on this server; the browser only ever sees the room URL and its own token.
  */
 export async function POST(request: NextRequest) {
-  const config = readServiceConfig();
-  if (config === null) {
+  const client = readSessionClient();
+  if (client === null) {
     return errorResponse(
       503,
       "not_configured",
@@ -35,21 +29,22 @@ export async function POST(request: NextRequest) {
     );
   }
   const cookieName = `vo-session-${widgetSlot(request)}`;
-  try {
-    const known = request.cookies.get(cookieName)?.value;
-    const sessionId = known && (await sessionExists(config, known)) ? known : await createSession(config);
-    const credentials = await issueToken(config, sessionId);
-    const response = NextResponse.json(credentials, { headers: { "cache-control": "no-store" } });
-    response.cookies.set(cookieName, sessionId, {
-      httpOnly: true,
-      sameSite: "strict",
-      path: "/",
-      maxAge: 8 * 3600,
-    });
-    return response;
-  } catch (error) {
-    if (!(error instanceof ServiceError)) throw error;
+  const connected = await connectRecruiter(client, request.cookies.get(cookieName)?.value);
+  if (!connected.ok) {
+    const { status, code, message } = describeServiceError(connected.error);
     // 503 stays 503 (not configured, database down); anything else is the upstream's fault.
-    return errorResponse(error.status === 503 ? 503 : 502, error.code, error.message);
+    return errorResponse(status === 503 ? 503 : 502, code, message);
   }
+  const { sessionId, serverUrl, participantToken } = connected.value;
+  const response = NextResponse.json(
+    { serverUrl, participantToken },
+    { headers: { "cache-control": "no-store" } },
+  );
+  response.cookies.set(cookieName, sessionId, {
+    httpOnly: true,
+    sameSite: "strict",
+    path: "/",
+    maxAge: 8 * 3600,
+  });
+  return response;
 }

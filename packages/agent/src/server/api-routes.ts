@@ -1,0 +1,133 @@
+import { ProfileSnapshotMessage } from "@voice-onboarding/protocol";
+import * as z from "zod/mini";
+import {
+  CreatedSessionBody,
+  ErrorBody,
+  ExportQuery,
+  HealthBody,
+  ParticipantCredentials,
+  SessionIdParam,
+} from "./api-schemas.js";
+import { CreateSessionBody, TokenRequestBody } from "./request-schemas.js";
+
+/** A response: a JSON body checked by a schema, or other media types (text, JSON-LD). */
+export interface ResponseSpec {
+  description: string;
+  json?: z.ZodMiniType;
+  /** Media types other than application/json, each with its schema. */
+  media?: Record<string, z.ZodMiniType>;
+}
+
+/**
+ * One endpoint of the session service. The server validates with these schemas, the OpenAPI document
+ * is generated from them and the typed client sends and checks with them: adding an endpoint is one
+ * entry here plus its handler in session-server.ts (the compiler asks for it).
+ */
+export interface RouteSpec {
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  /** OpenAPI path template; each `{name}` is a path parameter checked by `params[name]`. */
+  path: string;
+  summary: string;
+  /** Needs `Authorization: Bearer <API key>`. */
+  auth: boolean;
+  params?: Record<string, z.ZodMiniType<string>>;
+  query?: z.ZodMiniObject;
+  body?: z.ZodMiniType;
+  responses: Record<number, ResponseSpec>;
+}
+
+const errors = (...statuses: number[]) =>
+  Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      { description: ERROR_DESCRIPTIONS[status] ?? "error", json: ErrorBody },
+    ]),
+  );
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: "invalid_json or invalid_request: the message names the first problem and its path",
+  401: "unauthorized: missing or wrong API key",
+  404: "not_found: no such session",
+  413: "payload_too_large",
+  415: "unsupported_media_type: send application/json",
+  422: "export_incomplete: the profile or the query lacks what the format needs; `missing` lists it",
+  503: "unavailable (the database) or livekit_not_configured",
+};
+const sessionParams = { sessionId: SessionIdParam };
+
+export const API_ROUTES = {
+  health: {
+    method: "GET",
+    path: "/healthz",
+    summary: "Liveness check",
+    auth: false,
+    responses: { 200: { description: "the service is up", json: HealthBody } },
+  },
+  openApi: {
+    method: "GET",
+    path: "/openapi.json",
+    summary: "This document",
+    auth: false,
+    responses: {
+      200: { description: "OpenAPI 3.1 description of the service", json: z.record(z.string(), z.unknown()) },
+    },
+  },
+  createSession: {
+    method: "POST",
+    path: "/v1/sessions",
+    summary: "Create an onboarding session from what the ATS knows before the conversation",
+    auth: true,
+    body: CreateSessionBody,
+    responses: {
+      201: { description: "the new session's id", json: CreatedSessionBody },
+      ...errors(400, 401, 413, 415, 503),
+    },
+  },
+  getSession: {
+    method: "GET",
+    path: "/v1/sessions/{sessionId}",
+    summary: "The session's current profile, as a profile.snapshot message",
+    auth: true,
+    params: sessionParams,
+    responses: {
+      200: { description: "the stored profile and its version (seq)", json: ProfileSnapshotMessage },
+      ...errors(401, 404, 503),
+    },
+  },
+  issueToken: {
+    method: "POST",
+    path: "/v1/sessions/{sessionId}/token",
+    summary: "A LiveKit token for the recruiter's browser: the session's room, the agent dispatched",
+    auth: true,
+    params: sessionParams,
+    body: TokenRequestBody,
+    responses: {
+      201: { description: "LiveKit connection details", json: ParticipantCredentials },
+      ...errors(400, 401, 404, 415, 503),
+    },
+  },
+  exportSession: {
+    method: "GET",
+    path: "/v1/sessions/{sessionId}/export",
+    summary:
+      "The profile as schema.org JSON-LD, a Lever, Greenhouse or Ashby payload, or a Markdown/HTML description",
+    auth: true,
+    params: sessionParams,
+    query: ExportQuery,
+    responses: {
+      200: {
+        description:
+          "the export; JSON for jsonld (application/ld+json), lever, greenhouse and ashby, text otherwise",
+        json: z.record(z.string(), z.unknown()),
+        media: {
+          "application/ld+json": z.record(z.string(), z.unknown()),
+          "text/markdown": z.string(),
+          "text/html": z.string(),
+        },
+      },
+      ...errors(400, 401, 404, 422, 503),
+    },
+  },
+} as const satisfies Record<string, RouteSpec>;
+
+export type ApiRoutes = typeof API_ROUTES;
+export type OperationId = keyof ApiRoutes;
