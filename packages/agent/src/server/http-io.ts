@@ -11,6 +11,8 @@ export type ErrorCode =
   | "payload_too_large"
   | "unsupported_media_type"
   | "unavailable"
+  | "rate_limited"
+  | "cors_not_supported"
   | "livekit_not_configured"
   | "internal";
 

@@ -1,24 +1,33 @@
-import { timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { formatIssue } from "@voice-onboarding/protocol";
-import type * as z from "zod/mini";
 import {
   InvalidSessionInputError,
   type ProfileService,
   ProfileUnavailableError,
   SessionNotFoundError,
 } from "../service/index.js";
+import type { FunctionCaller } from "../store/function-caller.js";
+import { StoreUnavailableError } from "../store/profile-store.js";
+import { InvalidCursorError, TenantStore } from "../store/tenant-store.js";
+import { WebhookStore } from "../store/webhook-store.js";
 import type { AgentDispatcher } from "./agent-dispatch.js";
-import { HttpError, readJsonBody, sendError, sendJson } from "./http-io.js";
-import { CreateSessionBody, TokenRequestBody } from "./request-schemas.js";
+import { createAuthenticator } from "./api-keys.js";
+import { HttpError, sendError, sendJson } from "./http-io.js";
+import { type RateLimit, RateLimiter } from "./rate-limit.js";
+import type { Route } from "./router.js";
+import { sessionRoutes } from "./session-routes.js";
 import { issueRecruiterToken, roomNameFor, type TokenOptions } from "./tokens.js";
+import { webhookRoutes } from "./webhook-routes.js";
 
 export interface SessionServerOptions extends Omit<TokenOptions, "livekit"> {
   /** Without LiveKit credentials sessions still work; tokens answer 503 (replay demos, tests). */
   livekit: TokenOptions["livekit"] | undefined;
   service: ProfileService;
-  /** Shared secret of the vendor's backend (`Authorization: Bearer …`). */
+  /** The database behind `service`: tenants, their keys, listing, erasure and webhooks. */
+  store: FunctionCaller;
+  /** Bootstrap key of the tenant "default" (VOICE_ONBOARDING_API_KEY); tenants have their own keys. */
   apiKey: string;
+  /** Per tenant, in this process. Defaults: 60 session creations and 300 tokens a minute. */
+  rateLimits?: { sessions?: RateLimit; tokens?: RateLimit };
   logger?: Pick<Console, "error">;
   /**
    * Makes sure a room that already exists has our agent when a token for it is issued (a job that
@@ -30,64 +39,57 @@ export interface SessionServerOptions extends Omit<TokenOptions, "livekit"> {
   agentCheckTimeoutMs?: number;
 }
 
-type Handler = (request: IncomingMessage, params: { sessionId: string }) => Promise<[number, unknown]>;
-type Route = { pattern: RegExp; methods: Record<string, Handler>; authenticated: boolean };
+export const DEFAULT_RATE_LIMITS = { sessions: { perMinute: 60 }, tokens: { perMinute: 300 } };
 
-/** The session & token service: node:http, JSON in and out, errors as `{ error: { code, message } }`. */
+/**
+ * The session & token service: node:http, JSON in and out, errors as `{ error: { code, message } }`.
+ * Server-to-server only: it answers no CORS preflight and sends no Access-Control-* header, so
+ * a browser page can never call it (and must never hold its keys); browsers get their LiveKit
+ * token from the vendor's backend, which calls this service.
+ */
 export function createSessionServer(options: SessionServerOptions): Server {
-  const { service } = options;
+  const tenants = new TenantStore(options.store);
+  const authenticate = createAuthenticator(options.apiKey, tenants);
   const routes: Route[] = [
-    { pattern: /^\/healthz$/, authenticated: false, methods: { GET: async () => [200, { status: "ok" }] } },
-    {
-      pattern: /^\/v1\/sessions$/,
-      authenticated: true,
-      methods: {
-        POST: async (request) => {
-          const body = parse(CreateSessionBody, await readJsonBody(request));
-          const profile = await service.createSession({
-            recruiter: body.recruiter,
-            company: body.company,
-            ...body.profile,
-          });
-          return [201, { sessionId: profile.sessionId }];
-        },
+    ...sessionRoutes({
+      service: options.service,
+      tenants,
+      livekit: options.livekit,
+      limits: {
+        sessions: new RateLimiter(
+          options.rateLimits?.sessions ?? DEFAULT_RATE_LIMITS.sessions,
+          "new sessions",
+        ),
+        tokens: new RateLimiter(options.rateLimits?.tokens ?? DEFAULT_RATE_LIMITS.tokens, "token requests"),
       },
-    },
-    {
-      pattern: /^\/v1\/sessions\/(?<sessionId>[A-Za-z0-9_-]{1,64})$/,
-      authenticated: true,
-      methods: { GET: async (_request, { sessionId }) => [200, await service.snapshot(sessionId)] },
-    },
-    {
-      pattern: /^\/v1\/sessions\/(?<sessionId>[A-Za-z0-9_-]{1,64})\/token$/,
-      authenticated: true,
-      methods: {
-        POST: async (request, { sessionId }) => {
-          parse(TokenRequestBody, await readJsonBody(request));
-          const profile = await service.load(sessionId);
-          const { livekit } = options;
-          if (!livekit) {
-            throw new HttpError(
-              503,
-              "livekit_not_configured",
-              "set LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET to issue room tokens",
-            );
-          }
-          const [credentials] = await Promise.all([
-            issueRecruiterToken(profile, { ...options, livekit }),
-            ensureAgent(options, profile.sessionId),
-          ]);
-          return [201, credentials];
-        },
+      issueToken: async (profile, livekit) => {
+        const [credentials] = await Promise.all([
+          issueRecruiterToken(profile, { ...options, livekit }),
+          ensureAgent(options, profile.sessionId),
+        ]);
+        return credentials;
       },
-    },
+    }),
+    ...webhookRoutes(new WebhookStore(options.store)),
   ];
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
-    const path = new URL(request.url ?? "/", "http://localhost").pathname;
+    const url = new URL(request.url ?? "/", "http://service.invalid");
+    const path = url.pathname;
+    if (request.method === "OPTIONS") {
+      throw new HttpError(
+        403,
+        "cors_not_supported",
+        "this service is server-to-server only and answers no CORS preflight: call it from your backend, never from a browser (browsers get a LiveKit token from your backend)",
+      );
+    }
+    if (path === "/healthz" && request.method === "GET") {
+      sendJson(response, 200, { status: "ok" });
+      return;
+    }
     const route = routes.find((candidate) => candidate.pattern.test(path));
-    if (!route) throw new HttpError(404, "not_found", `no endpoint ${path}`);
-    if (route.authenticated) authenticate(request, options.apiKey);
+    if (!route) throw new HttpError(404, "not_found", `no route for ${path}`);
+    const caller = await authenticate(request);
     const handler = route.methods[request.method ?? ""];
     if (!handler) {
       const allow = Object.keys(route.methods).join(", ");
@@ -98,8 +100,8 @@ export function createSessionServer(options: SessionServerOptions): Server {
         { allow },
       );
     }
-    const sessionId = route.pattern.exec(path)?.groups?.sessionId ?? "";
-    const [status, body] = await handler(request, { sessionId });
+    const params = { ...route.pattern.exec(path)?.groups };
+    const [status, body] = await handler(request, { caller, params, url });
     sendJson(response, status, body);
   };
 
@@ -130,33 +132,12 @@ async function ensureAgent(options: SessionServerOptions, sessionId: string): Pr
   clearTimeout(timer);
 }
 
-function authenticate(request: IncomingMessage, apiKey: string): void {
-  const header = request.headers.authorization ?? "";
-  const presented = Buffer.from(header.startsWith("Bearer ") ? header.slice(7) : "");
-  const expected = Buffer.from(apiKey);
-  if (presented.length !== expected.length || !timingSafeEqual(presented, expected)) {
-    throw new HttpError(
-      401,
-      "unauthorized",
-      "missing or wrong API key: send Authorization: Bearer <VOICE_ONBOARDING_API_KEY>",
-      {
-        "www-authenticate": "Bearer",
-      },
-    );
-  }
-}
-
-function parse<Schema extends z.ZodMiniType>(schema: Schema, value: unknown): z.infer<Schema> {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  throw new HttpError(400, "invalid_request", formatIssue(parsed.error.issues[0]).message);
-}
-
 function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
   if (error instanceof SessionNotFoundError) return new HttpError(404, "not_found", error.message);
   if (error instanceof InvalidSessionInputError) return new HttpError(400, "invalid_request", error.message);
-  if (error instanceof ProfileUnavailableError) {
+  if (error instanceof InvalidCursorError) return new HttpError(400, "invalid_request", error.message);
+  if (error instanceof ProfileUnavailableError || error instanceof StoreUnavailableError) {
     return new HttpError(503, "unavailable", "the profile database is unreachable; try again", {
       "retry-after": "5",
     });
