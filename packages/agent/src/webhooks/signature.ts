@@ -51,10 +51,13 @@ export interface VerifyOptions {
   now?: () => Date;
 }
 
-type HeaderBag = Record<string, string | string[] | undefined> | Headers;
+type HeaderBag = Record<string, string | string[] | undefined> | Headers | WebhookHeaders;
 
 function header(headers: HeaderBag, name: string): string {
-  const value = headers instanceof Headers ? headers.get(name) : headers[name];
+  const value =
+    headers instanceof Headers
+      ? headers.get(name)
+      : (headers as Record<string, string | string[] | undefined>)[name];
   const single = Array.isArray(value) ? value[0] : value;
   if (!single) throw new WebhookVerificationError(`missing ${name} header`);
   return single;
