@@ -33,6 +33,11 @@ export interface WebhookSenderOptions {
   store: WebhookStore;
   /** Per request. Default 10 s. */
   timeoutMs?: number;
+  /**
+   * How long a sender holds what it took: a sender that dies mid-send leaves its deliveries to
+   * others after this. Must exceed `timeoutMs`. Default `timeoutMs` + 30 s.
+   */
+  leaseMs?: number;
   /** Idle wait between polls of the outbox. Default 1 s. */
   pollIntervalMs?: number;
   /** Deliveries taken per poll and sent in parallel. Default 20. */
@@ -51,10 +56,11 @@ export interface WebhookSenderOptions {
  * Delivery is therefore at least once; receivers deduplicate on `webhook-id`.
  */
 export class WebhookSender {
-  readonly #options: Required<Omit<WebhookSenderOptions, "retry" | "logger">> & {
+  readonly #options: Required<Omit<WebhookSenderOptions, "retry" | "logger" | "leaseMs">> & {
     retry: RetryPolicy;
     logger: Pick<Console, "warn"> | undefined;
   };
+  readonly leaseMs: number;
   #running: Promise<void> | undefined;
   #stopping = false;
   #wake: (() => void) | undefined;
@@ -70,11 +76,10 @@ export class WebhookSender {
       retry: { ...DEFAULT_RETRY, ...options.retry },
       logger: options.logger,
     };
-  }
-
-  /** A sender that dies holds its deliveries this long; longer than any request it makes. */
-  get leaseMs(): number {
-    return this.#options.timeoutMs + 30_000;
+    this.leaseMs = options.leaseMs ?? this.#options.timeoutMs + 30_000;
+    if (this.leaseMs <= this.#options.timeoutMs) {
+      throw new Error(`leaseMs (${this.leaseMs}) must exceed timeoutMs (${this.#options.timeoutMs})`);
+    }
   }
 
   /** Polls until `stop()`. A failing store is logged and retried at the next poll. */

@@ -73,11 +73,16 @@ describe("webhook delivery", () => {
 
       // A burst of updates left one pending update carrying the last one, beside the completion.
       const queued = (await webhooks.deliveries(tenantId, subscriptionId, 100)) ?? [];
-      expect(queued.map((delivery) => delivery.type).sort()).toEqual(["session.completed", "session.updated"]);
+      expect(queued.map((delivery) => delivery.type).sort()).toEqual([
+        "session.completed",
+        "session.updated",
+      ]);
 
       sender.start();
       await until("both events delivered", async () =>
-        ((await webhooks.deliveries(tenantId, subscriptionId, 100)) ?? []).every((d) => d.status === "delivered"),
+        ((await webhooks.deliveries(tenantId, subscriptionId, 100)) ?? []).every(
+          (d) => d.status === "delivered",
+        ),
       );
       expect(receiver.invalid).toEqual([]);
       const byType = (type: string) => receiver.received.filter((entry) => entry.body.type === type);
@@ -105,7 +110,10 @@ describe("webhook delivery", () => {
       // Replay on demand: the same message id, sent again.
       const completionId = completion?.id ?? "";
       expect(await webhooks.replay(tenantId, subscriptionId, completionId)).toBe(true);
-      await until("the replay", () => receiver.received.filter((entry) => entry.id === completionId).length === 4);
+      await until(
+        "the replay",
+        () => receiver.received.filter((entry) => entry.id === completionId).length === 4,
+      );
       await until("the replay recorded", async () =>
         ((await webhooks.deliveries(tenantId, subscriptionId, 100)) ?? []).some(
           (d) => d.id === completionId && d.attempts === 4 && d.status === "delivered",
@@ -134,7 +142,9 @@ describe("webhook delivery", () => {
     );
     const sender = quickSender({ retry: { windowMs: 0 } });
     try {
-      const { tenantId, subscriptionId } = await subscribedTenant(receiver.url, secret, ["session.completed"]);
+      const { tenantId, subscriptionId } = await subscribedTenant(receiver.url, secret, [
+        "session.completed",
+      ]);
       const created = await service.createSession({ recruiter: { firstName: "Bo" } }, tenantId);
       await commitIntake(store, created);
       expect(await sender.runOnce()).toBe(1);
@@ -148,7 +158,9 @@ describe("webhook delivery", () => {
 
   it("backs off exponentially with jitter, capped, for at least a day by default", () => {
     const policy = { baseDelayMs: 1000, maxDelayMs: 8000, windowMs: 0 };
-    expect([1, 2, 3, 4, 5].map((n) => retryDelayMs(n, policy, () => 1))).toEqual([1000, 2000, 4000, 8000, 8000]);
+    expect([1, 2, 3, 4, 5].map((n) => retryDelayMs(n, policy, () => 1))).toEqual([
+      1000, 2000, 4000, 8000, 8000,
+    ]);
     expect([1, 2, 3].map((n) => retryDelayMs(n, policy, () => 0))).toEqual([500, 1000, 2000]);
     expect(DEFAULT_RETRY.windowMs).toBeGreaterThanOrEqual(24 * 60 * 60_000);
   });
