@@ -1,15 +1,17 @@
 import { parseArgs } from "node:util";
 import { generateApiKey } from "../server/api-keys.js";
-import { createStoreFromEnv, type StoreEnv } from "../store/from-env.js";
+import { createStoreFromEnv } from "../store/from-env.js";
+import type { DatabaseStore } from "../store/function-caller.js";
 import { TENANT_ID_PATTERN, TenantStore } from "../store/tenant-store.js";
 import { KEYS_USAGE, PURGE_USAGE, UsageError } from "./usage.js";
 
 export interface AdminIO {
   output: NodeJS.WritableStream;
-  env: StoreEnv;
+  /** Opens the store the command works on (closed after it). Default: the environment's, as `serve`. */
+  openStore: () => Promise<DatabaseStore>;
 }
 
-const defaultIO: AdminIO = { output: process.stdout, env: process.env };
+const defaultIO: AdminIO = { output: process.stdout, openStore: () => createStoreFromEnv(process.env) };
 
 function parse(args: string[], usage: string, options: Record<string, { type: "string" }>) {
   try {
@@ -29,9 +31,8 @@ function tenantOf(value: string | undefined, usage: string): string {
   return value;
 }
 
-/** Opens the store of the environment (as `serve` does), runs `work`, closes it. */
-async function withTenants<T>(env: StoreEnv, work: (tenants: TenantStore) => Promise<T>): Promise<T> {
-  const store = await createStoreFromEnv(env);
+async function withTenants<T>(io: AdminIO, work: (tenants: TenantStore) => Promise<T>): Promise<T> {
+  const store = await io.openStore();
   try {
     return await work(new TenantStore(store));
   } finally {
@@ -57,7 +58,7 @@ export async function keysCommand(args: string[], io: AdminIO = defaultIO): Prom
       const label = values.label ?? "";
       if (label.length > 100) throw new UsageError("--label takes at most 100 characters");
       const key = generateApiKey();
-      await withTenants(io.env, (tenants) => tenants.createApiKey(tenantId, { ...key, label }));
+      await withTenants(io, (tenants) => tenants.createApiKey(tenantId, { ...key, label }));
       say(
         `created ${key.id} for tenant ${tenantId}. The key is shown only now; store it in your secret manager:`,
       );
@@ -66,7 +67,7 @@ export async function keysCommand(args: string[], io: AdminIO = defaultIO): Prom
     }
     case "list": {
       expectArgs(1);
-      const keys = await withTenants(io.env, (tenants) => tenants.listApiKeys(tenantId));
+      const keys = await withTenants(io, (tenants) => tenants.listApiKeys(tenantId));
       if (keys.length === 0) say(`tenant ${tenantId} has no API keys`);
       for (const key of keys) {
         const state = key.revokedAt === null ? "active" : `revoked ${key.revokedAt}`;
@@ -77,7 +78,7 @@ export async function keysCommand(args: string[], io: AdminIO = defaultIO): Prom
     case "revoke": {
       if (keyId === undefined || extra.length > 0)
         throw new UsageError(`revoke takes one key id; usage: ${KEYS_USAGE}`);
-      const revoked = await withTenants(io.env, (tenants) => tenants.revokeApiKey(tenantId, keyId));
+      const revoked = await withTenants(io, (tenants) => tenants.revokeApiKey(tenantId, keyId));
       if (!revoked)
         throw new UsageError(
           `tenant ${tenantId} has no key ${keyId} (see \`keys list --tenant ${tenantId}\`)`,
@@ -112,7 +113,7 @@ export async function purgeCommand(args: string[], io: AdminIO = defaultIO): Pro
   if (age === undefined) throw new UsageError(`--older-than is required; usage: ${PURGE_USAGE}`);
   const cutoff = new Date(Date.now() - parseAge(age));
   const tenantId = values.tenant === undefined ? undefined : tenantOf(values.tenant, PURGE_USAGE);
-  const { sessions, deliveries } = await withTenants(io.env, (tenants) => tenants.purge(cutoff, tenantId));
+  const { sessions, deliveries } = await withTenants(io, (tenants) => tenants.purge(cutoff, tenantId));
   io.output.write(
     `erased ${sessions} session(s) last changed before ${cutoff.toISOString()}${tenantId ? ` (tenant ${tenantId})` : ""}, with their event logs and webhook payloads; removed ${deliveries} finished webhook deliveries\n`,
   );
