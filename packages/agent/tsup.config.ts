@@ -2,9 +2,15 @@ import { cpSync } from "node:fs";
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: { index: "src/index.ts", cli: "src/cli.ts", "worker/entry": "src/worker/entry.ts" },
+  entry: {
+    index: "src/index.ts",
+    cli: "src/cli.ts",
+    "worker/entry": "src/worker/entry.ts",
+    // For webhook receivers: node:crypto only, none of the agent's dependencies.
+    webhooks: "src/webhooks/signature.ts",
+  },
   format: ["esm"],
-  dts: { entry: { index: "src/index.ts" } },
+  dts: { entry: { index: "src/index.ts", webhooks: "src/webhooks/signature.ts" } },
   clean: true,
   sourcemap: true,
   target: "node20",
