@@ -119,6 +119,14 @@ export function serviceStoreConformance(
       expect((await tenants.listSessions(tenantId, { limit: 10, status: "completed" })).items).toEqual([]);
     });
 
+    it("cascades every foreign key on job_profiles, so erasure reaches any table that references a session", async () => {
+      const blocking = await target.adminQuery(
+        `select conrelid::regclass::text as referencing, conname from pg_constraint
+          where contype = 'f' and confrelid = 'public.job_profiles'::regclass and confdeltype <> 'c'`,
+      );
+      expect(blocking).toEqual([]);
+    });
+
     it("erases a session with its log, and purges by age", async () => {
       const { tenantId } = await newTenant();
       const erased = await createdFor(tenantId, "erase");
