@@ -7,9 +7,17 @@ export default defineConfig({
     "client/index": "src/client/index.ts",
     cli: "src/cli.ts",
     "worker/entry": "src/worker/entry.ts",
+    // For webhook receivers: node:crypto only, none of the agent's dependencies.
+    webhooks: "src/webhooks/signature.ts",
   },
   format: ["esm"],
-  dts: { entry: { index: "src/index.ts", "client/index": "src/client/index.ts" } },
+  dts: {
+    entry: {
+      index: "src/index.ts",
+      "client/index": "src/client/index.ts",
+      webhooks: "src/webhooks/signature.ts",
+    },
+  },
   clean: true,
   sourcemap: true,
   target: "node20",

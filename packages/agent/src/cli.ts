@@ -1,6 +1,15 @@
 #!/usr/bin/env node
 import { setMaxListeners } from "node:events";
-import { CHAT_USAGE, EVAL_USAGE, MIGRATE_USAGE, REPLAY_USAGE, SERVE_USAGE, UsageError } from "./cli/usage.js";
+import {
+  CHAT_USAGE,
+  EVAL_USAGE,
+  KEYS_USAGE,
+  MIGRATE_USAGE,
+  PURGE_USAGE,
+  REPLAY_USAGE,
+  SERVE_USAGE,
+  UsageError,
+} from "./cli/usage.js";
 
 interface Command {
   usage: string;
@@ -47,6 +56,18 @@ const COMMANDS: Record<string, Command> = {
     usage: MIGRATE_USAGE,
     summary: "apply the SQL migrations (supabase/migrations) to the PostgreSQL database of DATABASE_URL",
     run: async (args) => (await import("./cli/migrate.js")).migrateCommand(args),
+  },
+  keys: {
+    usage: KEYS_USAGE,
+    summary:
+      "create, list or revoke a tenant's API keys for the session service (store from the environment, as serve)",
+    run: async (args) => (await import("./cli/tenant-admin.js")).keysCommand(args),
+  },
+  purge: {
+    usage: PURGE_USAGE,
+    summary:
+      "erase sessions (profile, event log, transcript, webhook payloads) last changed longer ago than the age",
+    run: async (args) => (await import("./cli/tenant-admin.js")).purgeCommand(args),
   },
 };
 

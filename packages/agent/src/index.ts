@@ -12,10 +12,12 @@ export {
   liveKitRoomAgentApi,
   type RoomAgentApi,
 } from "./server/agent-dispatch.js";
+export { API_KEY_PREFIX, type Caller, generateApiKey, hashApiKey } from "./server/api-keys.js";
 export { createSessionServer, type SessionServerOptions } from "./server/session-server.js";
 export { issueRecruiterToken, type ParticipantCredentials, roomNameFor } from "./server/tokens.js";
 export * from "./service/index.js";
 export * from "./store/index.js";
 export * from "./tools/index.js";
+export * from "./webhooks/index.js";
 export { createIntakeAgent, type IntakeAgent, type IntakeAgentOptions } from "./worker/intake-agent.js";
 export { type IntakeJobDeps, runIntakeJob } from "./worker/intake-job.js";

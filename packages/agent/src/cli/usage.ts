@@ -10,3 +10,6 @@ export const EVAL_USAGE =
 export const MIGRATE_USAGE = "migrate";
 export const REPLAY_USAGE = "replay <script.json> [--store pglite:<dir>] [--out <file>]";
 export const SERVE_USAGE = "serve";
+export const KEYS_USAGE =
+  "keys create|list --tenant <id> [--label <text>] | keys revoke <key-id> --tenant <id>";
+export const PURGE_USAGE = "purge --older-than <age, e.g. 30d> [--tenant <id>]";

@@ -9,6 +9,11 @@ import type * as z from "zod/mini";
 import { API_ROUTES, type ApiRoutes, type OperationId, type RouteSpec } from "../server/api-routes.js";
 import { ErrorBody, type ErrorCode, type ExportQuery } from "../server/api-schemas.js";
 import type { CreateSessionBody } from "../server/request-schemas.js";
+import type {
+  CreateWebhookBody,
+  ListDeliveriesQuery,
+  ListSessionsQuery,
+} from "../server/tenant-api-schemas.js";
 
 export interface SessionClientOptions {
   /** Where the session service listens, e.g. `https://onboarding.internal:8787`. */
@@ -48,6 +53,9 @@ export interface ExportBodies {
   markdown: string;
   html: string;
 }
+
+/** A query whose `limit` the service coerces from text; the client takes it as a number. */
+type PageQuery<Schema extends z.ZodMiniType> = Omit<z.input<Schema>, "limit"> & { limit?: number };
 
 interface CallInput {
   params?: Record<string, string>;
@@ -115,6 +123,31 @@ export function createSessionClient(options: SessionClientOptions) {
     ): Promise<SessionClientResult<ExportBodies[Format]>> =>
       call("exportSession", { params: { sessionId }, query }) as Promise<
         SessionClientResult<ExportBodies[Format]>
+      >,
+    /** `GET /v1/sessions`: one page of the tenant's sessions; pass the page's `next` as `cursor` for the next. */
+    listSessions: (query: PageQuery<typeof ListSessionsQuery> = {}) =>
+      call("listSessions", { query }) as Promise<SessionClientResult<Output<"listSessions", 200>>>,
+    /** `DELETE /v1/sessions/{id}`: erases the session. */
+    deleteSession: (sessionId: string) =>
+      call("deleteSession", { params: { sessionId } }) as Promise<
+        SessionClientResult<Output<"deleteSession", 200>>
+      >,
+    /** `POST /v1/webhooks`: the answer carries the signing secret, once. */
+    createWebhook: (body: z.input<typeof CreateWebhookBody>) =>
+      call("createWebhook", { body }) as Promise<SessionClientResult<Output<"createWebhook", 201>>>,
+    listWebhooks: () => call("listWebhooks") as Promise<SessionClientResult<Output<"listWebhooks", 200>>>,
+    deleteWebhook: (webhookId: string) =>
+      call("deleteWebhook", { params: { webhookId } }) as Promise<
+        SessionClientResult<Output<"deleteWebhook", 200>>
+      >,
+    listDeliveries: (webhookId: string, query: PageQuery<typeof ListDeliveriesQuery> = {}) =>
+      call("listDeliveries", { params: { webhookId }, query }) as Promise<
+        SessionClientResult<Output<"listDeliveries", 200>>
+      >,
+    /** Sends a delivery again, with the same message id. */
+    replayDelivery: (webhookId: string, deliveryId: string) =>
+      call("replayDelivery", { params: { webhookId, deliveryId } }) as Promise<
+        SessionClientResult<Output<"replayDelivery", 202>>
       >,
     openApi: () => call("openApi") as Promise<SessionClientResult<Output<"openApi", 200>>>,
   };

@@ -107,6 +107,28 @@ describe("server configuration", () => {
       port: 8787,
       agentName: "voice-onboarding",
       tokenTtlSeconds: 600,
+      rateLimits: { sessions: { perMinute: 60 }, tokens: { perMinute: 300 } },
+      retentionDays: 0,
     });
+  });
+
+  it("reads rate limits and retention, and refuses nonsense", () => {
+    const env = { ...livekit, VOICE_ONBOARDING_API_KEY: "k".repeat(32) };
+    expect(
+      loadServerConfig({
+        ...env,
+        VOICE_ONBOARDING_SESSIONS_PER_MINUTE: "5",
+        VOICE_ONBOARDING_RETENTION_DAYS: "30",
+      }),
+    ).toMatchObject({ rateLimits: { sessions: { perMinute: 5 } }, retentionDays: 30 });
+    expect(
+      problemsOf(() =>
+        loadServerConfig({
+          ...env,
+          VOICE_ONBOARDING_TOKENS_PER_MINUTE: "0",
+          VOICE_ONBOARDING_RETENTION_DAYS: "-1",
+        }),
+      ),
+    ).toEqual(["VOICE_ONBOARDING_TOKENS_PER_MINUTE", "VOICE_ONBOARDING_RETENTION_DAYS"]);
   });
 });

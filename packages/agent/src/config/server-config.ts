@@ -10,6 +10,10 @@ export interface ServerConfig {
   livekit: { url: string; apiKey: string; apiSecret: string } | undefined;
   agentName: string;
   tokenTtlSeconds: number;
+  /** Per tenant and service process. */
+  rateLimits: { sessions: { perMinute: number }; tokens: { perMinute: number } };
+  /** Sessions untouched this many days are erased by `serve` (hourly) and `purge`; 0 keeps them. */
+  retentionDays: number;
 }
 
 /** `voice-onboarding-agent serve`: the session & token service. */
@@ -31,5 +35,10 @@ export function loadServerConfig(env: Env): ServerConfig {
       : undefined,
     agentName: readAgentName(reader),
     tokenTtlSeconds: reader.integer("VOICE_ONBOARDING_TOKEN_TTL_SECONDS", 600, 60, 3600),
+    rateLimits: {
+      sessions: { perMinute: reader.integer("VOICE_ONBOARDING_SESSIONS_PER_MINUTE", 60, 1, 100_000) },
+      tokens: { perMinute: reader.integer("VOICE_ONBOARDING_TOKENS_PER_MINUTE", 300, 1, 100_000) },
+    },
+    retentionDays: reader.integer("VOICE_ONBOARDING_RETENTION_DAYS", 0, 0, 36_500),
   });
 }

@@ -9,6 +9,20 @@ import {
   SessionIdParam,
 } from "./api-schemas.js";
 import { CreateSessionBody, TokenRequestBody } from "./request-schemas.js";
+import {
+  CreatedWebhookResponse,
+  CreateWebhookBody,
+  DeleteSessionResponse,
+  DeliveryIdParam,
+  DeliveryListResponse,
+  ListDeliveriesQuery,
+  ListSessionsQuery,
+  ReplayAcceptedResponse,
+  SessionListResponse,
+  WebhookDeletedResponse,
+  WebhookIdParam,
+  WebhookListResponse,
+} from "./tenant-api-schemas.js";
 
 /** A response: a JSON body checked by a schema, or other media types (text, JSON-LD). */
 export interface ResponseSpec {
@@ -46,13 +60,15 @@ const errors = (...statuses: number[]) =>
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: "invalid_json or invalid_request: the message names the first problem and its path",
   401: "unauthorized: missing or wrong API key",
-  404: "not_found: no such session",
+  404: "not_found: no such session (or another tenant's), webhook or delivery",
   413: "payload_too_large",
   415: "unsupported_media_type: send application/json",
   422: "export_incomplete: the profile or the query lacks what the format needs; `missing` lists it",
+  429: "rate_limited: too many requests of this kind for the tenant; Retry-After says when to retry",
   503: "unavailable (the database) or livekit_not_configured",
 };
 const sessionParams = { sessionId: SessionIdParam };
+const webhookParams = { webhookId: WebhookIdParam };
 
 export const API_ROUTES = {
   health: {
@@ -79,7 +95,18 @@ export const API_ROUTES = {
     body: CreateSessionBody,
     responses: {
       201: { description: "the new session's id", json: CreatedSessionBody },
-      ...errors(400, 401, 413, 415, 503),
+      ...errors(400, 401, 413, 415, 429, 503),
+    },
+  },
+  listSessions: {
+    method: "GET",
+    path: "/v1/sessions",
+    summary: "The tenant's sessions, newest change first, a page at a time (`next` is the cursor)",
+    auth: true,
+    query: ListSessionsQuery,
+    responses: {
+      200: { description: "one page of session summaries", json: SessionListResponse },
+      ...errors(400, 401, 503),
     },
   },
   getSession: {
@@ -93,6 +120,17 @@ export const API_ROUTES = {
       ...errors(401, 404, 503),
     },
   },
+  deleteSession: {
+    method: "DELETE",
+    path: "/v1/sessions/{sessionId}",
+    summary: "Erase the session: profile, event log, transcript; webhooks get session.deleted",
+    auth: true,
+    params: sessionParams,
+    responses: {
+      200: { description: "the session is gone", json: DeleteSessionResponse },
+      ...errors(401, 404, 503),
+    },
+  },
   issueToken: {
     method: "POST",
     path: "/v1/sessions/{sessionId}/token",
@@ -102,7 +140,7 @@ export const API_ROUTES = {
     body: TokenRequestBody,
     responses: {
       201: { description: "LiveKit connection details", json: ParticipantCredentials },
-      ...errors(400, 401, 404, 415, 503),
+      ...errors(400, 401, 404, 415, 429, 503),
     },
   },
   exportSession: {
@@ -125,6 +163,64 @@ export const API_ROUTES = {
         },
       },
       ...errors(400, 401, 404, 422, 503),
+    },
+  },
+  createWebhook: {
+    method: "POST",
+    path: "/v1/webhooks",
+    summary: "Subscribe an https endpoint of the tenant's backend to session events (Standard Webhooks)",
+    auth: true,
+    body: CreateWebhookBody,
+    responses: {
+      201: {
+        description: "the subscription, with its signing secret (shown once)",
+        json: CreatedWebhookResponse,
+      },
+      ...errors(400, 401, 413, 415, 503),
+    },
+  },
+  listWebhooks: {
+    method: "GET",
+    path: "/v1/webhooks",
+    summary: "The tenant's webhook subscriptions",
+    auth: true,
+    responses: {
+      200: { description: "the subscriptions, without secrets", json: WebhookListResponse },
+      ...errors(401, 503),
+    },
+  },
+  deleteWebhook: {
+    method: "DELETE",
+    path: "/v1/webhooks/{webhookId}",
+    summary: "Unsubscribe (pending deliveries go with it)",
+    auth: true,
+    params: webhookParams,
+    responses: {
+      200: { description: "the subscription is gone", json: WebhookDeletedResponse },
+      ...errors(401, 404, 503),
+    },
+  },
+  listDeliveries: {
+    method: "GET",
+    path: "/v1/webhooks/{webhookId}/deliveries",
+    summary: "The subscription's latest deliveries, each with its attempts",
+    auth: true,
+    params: webhookParams,
+    query: ListDeliveriesQuery,
+    responses: {
+      200: { description: "deliveries, newest first", json: DeliveryListResponse },
+      ...errors(400, 401, 404, 503),
+    },
+  },
+  replayDelivery: {
+    method: "POST",
+    path: "/v1/webhooks/{webhookId}/deliveries/{deliveryId}/replay",
+    summary: "Send a delivery again (same message id, so receivers deduplicate)",
+    auth: true,
+    params: { ...webhookParams, deliveryId: DeliveryIdParam },
+    responses: {
+      202: { description: "queued for the sender", json: ReplayAcceptedResponse },
+      ...errors(401, 404, 503),
     },
   },
 } as const satisfies Record<string, RouteSpec>;

@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   "unsupported_media_type",
   "export_incomplete",
   "unavailable",
+  "rate_limited",
+  "cors_not_supported",
   "livekit_not_configured",
   "internal",
 ] as const;

@@ -1,6 +1,5 @@
-import { timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { ExportError, exportProfile } from "@voice-onboarding/exports";
+import { ExportError } from "@voice-onboarding/exports";
 import { formatIssue } from "@voice-onboarding/protocol";
 import type * as z from "zod/mini";
 import {
@@ -9,19 +8,31 @@ import {
   ProfileUnavailableError,
   SessionNotFoundError,
 } from "../service/index.js";
+import type { FunctionCaller } from "../store/function-caller.js";
+import { StoreUnavailableError } from "../store/profile-store.js";
+import { InvalidCursorError, TenantStore } from "../store/tenant-store.js";
+import { WebhookStore } from "../store/webhook-store.js";
 import type { AgentDispatcher } from "./agent-dispatch.js";
-import type { ApiRoutes, OperationId, RouteSpec } from "./api-routes.js";
+import { createAuthenticator } from "./api-keys.js";
+import type { Handlers, Reply } from "./handler-types.js";
 import { HttpError, readJsonBody, sendError, sendJson, sendText } from "./http-io.js";
 import { buildOpenApiDocument } from "./openapi.js";
+import { type RateLimit, RateLimiter } from "./rate-limit.js";
 import { matchRoute } from "./route-match.js";
-import { issueRecruiterToken, roomNameFor, type TokenOptions } from "./tokens.js";
+import { sessionHandlers } from "./session-handlers.js";
+import type { TokenOptions } from "./tokens.js";
+import { webhookHandlers } from "./webhook-handlers.js";
 
 export interface SessionServerOptions extends Omit<TokenOptions, "livekit"> {
   /** Without LiveKit credentials sessions still work; tokens answer 503 (replay demos, tests). */
   livekit: TokenOptions["livekit"] | undefined;
   service: ProfileService;
-  /** Shared secret of the vendor's backend (`Authorization: Bearer …`). */
+  /** The database behind `service`: tenants, their keys, listing, erasure and webhooks. */
+  store: FunctionCaller;
+  /** Bootstrap key of the tenant "default" (VOICE_ONBOARDING_API_KEY); tenants have their own keys. */
   apiKey: string;
+  /** Per tenant, in this process. Defaults: 60 session creations and 300 tokens a minute. */
+  rateLimits?: { sessions?: RateLimit; tokens?: RateLimit };
   logger?: Pick<Console, "error">;
   /**
    * Makes sure a room that already exists has our agent when a token for it is issued (a job that
@@ -33,65 +44,49 @@ export interface SessionServerOptions extends Omit<TokenOptions, "livekit"> {
   agentCheckTimeoutMs?: number;
 }
 
-/** What a handler gets: the request, and its path parameters, query and body already validated. */
-interface HandlerInput<Route extends RouteSpec> {
-  request: IncomingMessage;
-  params: Record<keyof Route["params"], string>;
-  query: Route["query"] extends z.ZodMiniType ? z.output<Route["query"]> : undefined;
-  body: Route["body"] extends z.ZodMiniType ? z.output<Route["body"]> : undefined;
-}
-/** `[status, JSON body]`, or `[status, text, media type]` for other media types. */
-type Reply = [number, unknown] | [number, string, string];
-type Handlers = { [Id in OperationId]: (input: HandlerInput<ApiRoutes[Id]>) => Promise<Reply> };
+export const DEFAULT_RATE_LIMITS = { sessions: { perMinute: 60 }, tokens: { perMinute: 300 } };
 
-/** The session & token service: node:http, JSON in and out, errors as `{ error: { code, message } }`. */
+/**
+ * The session & token service: node:http, JSON in and out, errors as `{ error: { code, message } }`.
+ * Server-to-server only: it answers no CORS preflight and sends no Access-Control-* header, so
+ * a browser page can never call it (and must never hold its keys); browsers get their LiveKit
+ * token from the vendor's backend, which calls this service.
+ */
 export function createSessionServer(options: SessionServerOptions): Server {
-  const { service } = options;
+  const tenants = new TenantStore(options.store);
+  const authenticate = createAuthenticator(options.apiKey, tenants);
   const openApiDocument = buildOpenApiDocument();
   // One handler per entry of API_ROUTES (api-routes.ts), which holds the method, path and schemas.
   const handlers: Handlers = {
     health: async () => [200, { status: "ok" }],
     openApi: async () => [200, openApiDocument],
-    createSession: async ({ body }) => {
-      const profile = await service.createSession({
-        recruiter: body.recruiter,
-        company: body.company,
-        ...body.profile,
-      });
-      return [201, { sessionId: profile.sessionId }];
-    },
-    getSession: async ({ params }) => [200, await service.snapshot(params.sessionId)],
-    issueToken: async ({ params }) => {
-      const profile = await service.load(params.sessionId);
-      const { livekit } = options;
-      if (!livekit) {
-        throw new HttpError(
-          503,
-          "livekit_not_configured",
-          "set LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET to issue room tokens",
-        );
-      }
-      const [credentials] = await Promise.all([
-        issueRecruiterToken(profile, { ...options, livekit }),
-        ensureAgent(options, profile.sessionId),
-      ]);
-      return [201, credentials];
-    },
-    exportSession: async ({ params, query }) => {
-      const { format, ...exportOptions } = query;
-      const exported = exportProfile(await service.load(params.sessionId), format, exportOptions);
-      return typeof exported.body === "string"
-        ? [200, exported.body, exported.contentType]
-        : [200, exported.body];
-    },
+    ...sessionHandlers({
+      ...options,
+      tenants,
+      limits: {
+        sessions: new RateLimiter(
+          options.rateLimits?.sessions ?? DEFAULT_RATE_LIMITS.sessions,
+          "new sessions",
+        ),
+        tokens: new RateLimiter(options.rateLimits?.tokens ?? DEFAULT_RATE_LIMITS.tokens, "token requests"),
+      },
+    }),
+    ...webhookHandlers(new WebhookStore(options.store)),
   };
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
-    const url = new URL(request.url ?? "/", "http://localhost");
+    const url = urlOf(request.url);
+    if (request.method === "OPTIONS") {
+      throw new HttpError(
+        403,
+        "cors_not_supported",
+        "this service is server-to-server only and answers no CORS preflight: call it from your backend, never from a browser (browsers get a LiveKit token from your backend)",
+      );
+    }
     const route = matchRoute(request.method ?? "", url.pathname);
     if (route.kind === "not_found") throw new HttpError(404, "not_found", `no endpoint ${url.pathname}`);
     if (route.kind === "method_not_allowed") {
-      if (route.auth) authenticate(request, options.apiKey);
+      if (route.auth) await authenticate(request);
       const allow = route.allow.join(", ");
       throw new HttpError(
         405,
@@ -101,9 +96,9 @@ export function createSessionServer(options: SessionServerOptions): Server {
       );
     }
     const { spec, operationId } = route;
-    if (spec.auth) authenticate(request, options.apiKey);
     const input = {
       request,
+      caller: spec.auth ? await authenticate(request) : undefined,
       params: route.params,
       query: spec.query && parse(spec.query, Object.fromEntries(url.searchParams), "query"),
       body: spec.body && parse(spec.body, await readJsonBody(request)),
@@ -126,33 +121,15 @@ export function createSessionServer(options: SessionServerOptions): Server {
   });
 }
 
-/**
- * The agent check never fails a token request and delays it at most `agentCheckTimeoutMs`: the
- * token is useful either way (the recruiter's widget asks again while the agent stays away).
- */
-async function ensureAgent(options: SessionServerOptions, sessionId: string): Promise<void> {
-  const { agentDispatcher } = options;
-  if (!agentDispatcher) return;
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, options.agentCheckTimeoutMs ?? 3000);
-  });
-  await Promise.race([agentDispatcher.ensureAgent(roomNameFor(sessionId), { sessionId }), timeout]);
-  clearTimeout(timer);
-}
-
-function authenticate(request: IncomingMessage, apiKey: string): void {
-  const header = request.headers.authorization ?? "";
-  const presented = Buffer.from(header.startsWith("Bearer ") ? header.slice(7) : "");
-  const expected = Buffer.from(apiKey);
-  if (presented.length !== expected.length || !timingSafeEqual(presented, expected)) {
+/** The request's URL; a target that is no URL path (`//`, found by the hostile-request test) is a 400, not a 500. */
+function urlOf(target = "/"): URL {
+  try {
+    return new URL(target, "http://service.invalid");
+  } catch {
     throw new HttpError(
-      401,
-      "unauthorized",
-      "missing or wrong API key: send Authorization: Bearer <VOICE_ONBOARDING_API_KEY>",
-      {
-        "www-authenticate": "Bearer",
-      },
+      400,
+      "invalid_request",
+      `malformed request target ${JSON.stringify(target.slice(0, 100))}`,
     );
   }
 }
@@ -171,11 +148,13 @@ function parse<Schema extends z.ZodMiniType>(
 function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
   if (error instanceof SessionNotFoundError) return new HttpError(404, "not_found", error.message);
-  if (error instanceof InvalidSessionInputError) return new HttpError(400, "invalid_request", error.message);
+  if (error instanceof InvalidSessionInputError || error instanceof InvalidCursorError) {
+    return new HttpError(400, "invalid_request", error.message);
+  }
   if (error instanceof ExportError) {
     return new HttpError(422, "export_incomplete", error.message, {}, { missing: [...error.missing] });
   }
-  if (error instanceof ProfileUnavailableError) {
+  if (error instanceof ProfileUnavailableError || error instanceof StoreUnavailableError) {
     return new HttpError(503, "unavailable", "the profile database is unreachable; try again", {
       "retry-after": "5",
     });

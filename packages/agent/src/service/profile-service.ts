@@ -78,9 +78,10 @@ export class ProfileService {
     this.#logger = options.logger ?? consoleLogger;
   }
 
-  async createSession(input: CreateSessionInput): Promise<JobProfile> {
+  /** A new session owned by `tenantId` (default: the store's default tenant). */
+  async createSession(input: CreateSessionInput, tenantId?: string): Promise<JobProfile> {
     const profile = profileFromInput(input, this.#newId);
-    await guardStore(() => this.#store.create(profile, snapshotMessage(profile, this.#now())));
+    await guardStore(() => this.#store.create(profile, snapshotMessage(profile, this.#now()), tenantId));
     return profile;
   }
 

@@ -8,8 +8,14 @@ export function isRejection(code: string | undefined): boolean {
   return code !== undefined && /^2[23]/.test(code);
 }
 
-export function rejected(action: string, sessionId: string, cause: unknown, detail: string): Error {
-  return new Error(`profile store refused to ${action} session "${sessionId}": ${detail}`, { cause });
+/** `what`: e.g. `commit to session "abc"`. */
+export function rejected(what: string, cause: unknown, detail: string): Error {
+  return new Error(`profile store refused to ${what}: ${detail}`, { cause });
+}
+
+/** What a call is about in messages: its own `what`, else `<action> session "<id>"`. */
+export function subjectOf(call: { action: string; sessionId: string; what?: string }): string {
+  return call.what ?? `${call.action} session "${call.sessionId}"`;
 }
 
 export function unavailable(message: string, cause?: unknown): StoreUnavailableError {

@@ -1,6 +1,6 @@
+import type { DatabaseStore } from "./function-caller.js";
 import { createPgliteStore } from "./pglite.js";
 import { checkPostgresUrl, createPostgresStore } from "./postgres.js";
-import type { ProfileStore } from "./profile-store.js";
 
 export const DEFAULT_DATA_DIR = ".data/pglite";
 
@@ -69,7 +69,7 @@ export function storeConfigFromEnv(
 export async function createStoreFromEnv(
   env: StoreEnv = process.env,
   options: StoreFromEnvOptions = {},
-): Promise<ProfileStore> {
+): Promise<DatabaseStore> {
   const config = storeConfigFromEnv(env, options);
   switch (config.kind) {
     case "postgres":
@@ -88,7 +88,7 @@ export async function createStoreFromEnv(
 }
 
 /** `createStoreFromEnv(env, { shared: true })`: for processes that share profiles (the worker, `serve`). */
-export function createSharedStoreFromEnv(env: StoreEnv = process.env): Promise<ProfileStore> {
+export function createSharedStoreFromEnv(env: StoreEnv = process.env): Promise<DatabaseStore> {
   return createStoreFromEnv(env, { shared: true });
 }
 

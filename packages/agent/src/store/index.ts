@@ -8,6 +8,7 @@ export {
   type StoreFromEnvOptions,
   storeConfigFromEnv,
 } from "./from-env.js";
+export type { DatabaseStore, FunctionCaller } from "./function-caller.js";
 export {
   applyMigrations,
   findMigrationsDir,
@@ -34,3 +35,23 @@ export {
   StoreUnavailableError,
 } from "./profile-store.js";
 export { createSupabaseStore, type SupabaseStoreOptions } from "./supabase.js";
+export {
+  type ApiKeyRecord,
+  DEFAULT_TENANT,
+  InvalidCursorError,
+  type ListSessionsQuery,
+  type SessionPage,
+  type SessionSummary,
+  TENANT_ID_PATTERN,
+  TenantStore,
+} from "./tenant-store.js";
+export {
+  type AttemptOutcome,
+  type ClaimedDelivery,
+  type DeliveryAttempt,
+  WEBHOOK_EVENT_TYPES,
+  type WebhookDelivery,
+  type WebhookEventType,
+  WebhookStore,
+  type WebhookSubscription,
+} from "./webhook-store.js";

@@ -1,6 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
-import { isRejection, rejected, unavailable } from "./errors.js";
+import { isRejection, rejected, subjectOf, unavailable } from "./errors.js";
+import type { FunctionCaller } from "./function-caller.js";
 import { applyMigrations, type MigrationDatabase, readMigrations } from "./migrations.js";
 import { type ProfileStore, StoreUnavailableError } from "./profile-store.js";
 import { type FunctionCall, SqlProfileStore } from "./sql-store.js";
@@ -12,7 +13,7 @@ export interface PgliteStoreOptions {
   migrationsDir?: string;
 }
 
-export interface PgliteStore extends ProfileStore {
+export interface PgliteStore extends ProfileStore, FunctionCaller {
   /** The embedded database, for inspection and tests. One connection: calls are serialized. */
   readonly db: PGlite;
 }
@@ -64,19 +65,19 @@ class PgliteProfileStore extends SqlProfileStore implements PgliteStore {
     if (!this.db.closed) await this.db.close();
   }
 
-  protected async call<T>({ action, sessionId, sql, params }: FunctionCall): Promise<T> {
+  protected async call<T>(call: FunctionCall): Promise<T> {
+    const { sql, params } = call;
+    const what = subjectOf(call);
     if (this.db.closed) {
-      throw new StoreUnavailableError(
-        `the PGlite profile store is closed: cannot ${action} session "${sessionId}"`,
-      );
+      throw new StoreUnavailableError(`the PGlite profile store is closed: cannot ${what}`);
     }
     try {
       const { rows } = await this.db.query<{ result: unknown }>(sql, params);
       return rows[0]?.result as T;
     } catch (cause) {
       const code = (cause as { code?: string }).code;
-      if (isRejection(code)) throw rejected(action, sessionId, cause, (cause as Error).message);
-      throw unavailable(`the embedded PGlite database failed to ${action} session "${sessionId}"`, cause);
+      if (isRejection(code)) throw rejected(what, cause, (cause as Error).message);
+      throw unavailable(`the embedded PGlite database failed to ${what}`, cause);
     }
   }
 }

@@ -1,5 +1,6 @@
 import { Pool, type PoolClient, type QueryResultRow } from "pg";
-import { isRejection, rejected, unavailable } from "./errors.js";
+import { isRejection, rejected, subjectOf, unavailable } from "./errors.js";
+import type { FunctionCaller } from "./function-caller.js";
 import {
   applyMigrations,
   type Migration,
@@ -8,7 +9,7 @@ import {
   readMigrations,
 } from "./migrations.js";
 import { type ProfileStore, StoreUnavailableError } from "./profile-store.js";
-import { type FunctionCall, type ProfileFunction, SqlProfileStore } from "./sql-store.js";
+import { type FunctionCall, SqlProfileStore } from "./sql-store.js";
 
 export interface PostgresStoreOptions {
   /** postgres:// or postgresql:// URL of a database migrated with `voice-onboarding-agent migrate` (DATABASE_URL). */
@@ -30,7 +31,7 @@ export interface StoreLogger {
   warn(message: string): void;
 }
 
-export interface PostgresStore extends ProfileStore {
+export interface PostgresStore extends ProfileStore, FunctionCaller {
   /** The store's pool, for inspection, tests and `migratePostgres`. Ended by `close()`. */
   readonly pool: Pool;
 }
@@ -208,8 +209,10 @@ class PostgresProfileStore extends SqlProfileStore implements PostgresStore {
     await this.pool.end();
   }
 
-  protected async call<T>({ action, sessionId, fn, sql, params }: FunctionCall): Promise<T> {
-    const what = `cannot ${action} session "${sessionId}"`;
+  protected async call<T>(call: FunctionCall): Promise<T> {
+    const { fn, sql, params } = call;
+    const subject = subjectOf(call);
+    const what = `cannot ${subject}`;
     if (this.closed) throw new StoreUnavailableError(`the Postgres profile store is closed: ${what}`);
     let client: PoolClient;
     try {
@@ -225,7 +228,7 @@ class PostgresProfileStore extends SqlProfileStore implements PostgresStore {
       const code = codeOf(cause);
       // A refused write leaves the connection usable; after anything else it is dropped.
       client.release(isRejection(code) ? undefined : (cause as Error));
-      if (isRejection(code)) throw rejected(action, sessionId, cause, messageOf(cause));
+      if (isRejection(code)) throw rejected(subject, cause, messageOf(cause));
       throw unavailable(`${what}: ${explain(cause, this.limits, fn)}`, cause);
     }
   }
@@ -243,7 +246,7 @@ function messageOf(error: unknown): string {
 }
 
 /** What went wrong and what to check, for an operator reading a log line. */
-function explain(error: unknown, limits: Limits, fn?: ProfileFunction): string {
+function explain(error: unknown, limits: Limits, fn?: string): string {
   const { target } = limits;
   const code = codeOf(error);
   const message = messageOf(error);

@@ -11,8 +11,11 @@ export type CommitResult =
  * Invariant: the stored profile equals the fold of its logged messages.
  */
 export interface ProfileStore {
-  /** Stores a new profile at version 0 with its `profile.snapshot` (seq 0) as the log's first entry. Throws if the session exists. */
-  create(profile: JobProfile, snapshot: ProtocolMessage): Promise<void>;
+  /**
+   * Stores a new profile at version 0 with its `profile.snapshot` (seq 0) as the log's first entry,
+   * owned by `tenantId` (default: the tenant "default"). Throws if the session exists.
+   */
+  create(profile: JobProfile, snapshot: ProtocolMessage, tenantId?: string): Promise<void>;
   load(sessionId: string): Promise<JobProfile | null>;
   /** Atomically writes `next` and logs `message` only if the stored version is `expectedVersion`. */
   commit(

@@ -1,4 +1,5 @@
 import type { JobProfile, ProtocolMessage } from "@voice-onboarding/protocol";
+import { type FunctionCaller, namedCall } from "./function-caller.js";
 import { type CommitResult, type ProfileStore, SessionExistsError } from "./profile-store.js";
 
 /** The SQL functions of supabase/migrations that make up the store. */
@@ -13,7 +14,9 @@ export interface FunctionCall {
   /** For messages: "load", "commit to", ... (followed by `session "<id>"`). */
   action: string;
   sessionId: string;
-  fn: ProfileFunction;
+  /** Overrides `<action> session "<id>"` in messages, for calls about something else (a tenant). */
+  what?: string;
+  fn: ProfileFunction | (string & {});
   sql: string;
   params: unknown[];
 }
@@ -23,20 +26,35 @@ export interface FunctionCall {
  * and the mapping of their results live here once; a subclass only runs a call and classifies
  * its failures.
  */
-export abstract class SqlProfileStore implements ProfileStore {
+export abstract class SqlProfileStore implements ProfileStore, FunctionCaller {
   /** Runs `call.sql` and returns `rows[0].result` (jsonb, already parsed). */
   protected abstract call<T>(call: FunctionCall): Promise<T>;
 
   abstract close(): Promise<void>;
 
-  async create(profile: JobProfile, snapshot: ProtocolMessage): Promise<void> {
-    const result = await this.call<{ ok: boolean }>({
-      action: "create",
-      sessionId: profile.sessionId,
-      fn: "create_job_profile",
-      sql: "select public.create_job_profile($1, $2::jsonb, $3::jsonb) as result",
-      params: [profile.sessionId, JSON.stringify(profile), JSON.stringify(snapshot)],
-    });
+  callFunction<T>(fn: string, args: Readonly<Record<string, unknown>>, what: string): Promise<T> {
+    const [sql, params] = namedCall(fn, args);
+    return this.call<T>({ action: what, sessionId: "", what, fn, sql, params });
+  }
+
+  async create(profile: JobProfile, snapshot: ProtocolMessage, tenantId?: string): Promise<void> {
+    const result = await this.call<{ ok: boolean }>(
+      tenantId === undefined
+        ? {
+            action: "create",
+            sessionId: profile.sessionId,
+            fn: "create_job_profile",
+            sql: "select public.create_job_profile($1, $2::jsonb, $3::jsonb) as result",
+            params: [profile.sessionId, JSON.stringify(profile), JSON.stringify(snapshot)],
+          }
+        : {
+            action: `create for tenant "${tenantId}"`,
+            sessionId: profile.sessionId,
+            fn: "create_tenant_job_profile",
+            sql: "select public.create_tenant_job_profile($1, $2, $3::jsonb, $4::jsonb) as result",
+            params: [tenantId, profile.sessionId, JSON.stringify(profile), JSON.stringify(snapshot)],
+          },
+    );
     if (!result.ok) throw new SessionExistsError(profile.sessionId);
   }
 

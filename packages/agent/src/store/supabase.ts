@@ -1,7 +1,8 @@
 import { createClient, type SupabaseClient } from "@supabase/supabase-js";
 import type { JobProfile, ProtocolMessage } from "@voice-onboarding/protocol";
 import WebSocket from "ws";
-import { isRejection, rejected, unavailable } from "./errors.js";
+import { isRejection, rejected, subjectOf, unavailable } from "./errors.js";
+import type { FunctionCaller } from "./function-caller.js";
 import {
   type CommitResult,
   type ProfileStore,
@@ -26,7 +27,7 @@ interface PostgrestFailure {
 }
 
 /** Talks to the SQL functions of supabase/migrations through Supabase's API (PostgREST) with the service-role key. */
-export function createSupabaseStore(options: SupabaseStoreOptions): ProfileStore {
+export function createSupabaseStore(options: SupabaseStoreOptions): ProfileStore & FunctionCaller {
   const client = createClient(options.url, options.serviceRoleKey, {
     auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
     // Node 20 has no global WebSocket; supabase-js refuses to start without a transport.
@@ -35,7 +36,7 @@ export function createSupabaseStore(options: SupabaseStoreOptions): ProfileStore
   return new SupabaseProfileStore(client, options.url, options.timeoutMs ?? 10_000);
 }
 
-class SupabaseProfileStore implements ProfileStore {
+class SupabaseProfileStore implements ProfileStore, FunctionCaller {
   private closed = false;
 
   constructor(
@@ -44,12 +45,16 @@ class SupabaseProfileStore implements ProfileStore {
     private readonly timeoutMs: number,
   ) {}
 
-  async create(profile: JobProfile, snapshot: ProtocolMessage): Promise<void> {
-    const result = await this.rpc<{ ok: boolean }>("create", profile.sessionId, "create_job_profile", {
-      p_session_id: profile.sessionId,
-      p_profile: profile,
-      p_message: snapshot,
-    });
+  async create(profile: JobProfile, snapshot: ProtocolMessage, tenantId?: string): Promise<void> {
+    const args = { p_session_id: profile.sessionId, p_profile: profile, p_message: snapshot };
+    const result = await (tenantId === undefined
+      ? this.rpc<{ ok: boolean }>("create", profile.sessionId, "create_job_profile", args)
+      : this.rpc<{ ok: boolean }>(
+          `create for tenant "${tenantId}"`,
+          profile.sessionId,
+          "create_tenant_job_profile",
+          { p_tenant_id: tenantId, ...args },
+        ));
     if (!result.ok) throw new SessionExistsError(profile.sessionId);
   }
 
@@ -78,13 +83,23 @@ class SupabaseProfileStore implements ProfileStore {
     });
   }
 
+  callFunction<T>(fn: string, args: Readonly<Record<string, unknown>>, what: string): Promise<T> {
+    return this.rpc<T>(what, "", fn, args, what);
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     await this.client.removeAllChannels();
   }
 
-  private async rpc<T>(action: string, sessionId: string, fn: string, args: object): Promise<T> {
-    const what = `cannot ${action} session "${sessionId}"`;
+  private async rpc<T>(
+    action: string,
+    sessionId: string,
+    fn: string,
+    args: object,
+    subject = subjectOf({ action, sessionId }),
+  ): Promise<T> {
+    const what = `cannot ${subject}`;
     if (this.closed) throw new StoreUnavailableError(`the Supabase profile store is closed: ${what}`);
     let response: Awaited<ReturnType<typeof this.client.rpc>>;
     try {
@@ -95,7 +110,7 @@ class SupabaseProfileStore implements ProfileStore {
     const { data, error, status } = response;
     if (!error) return data as T;
     if (status >= 400 && status < 500 && isRejection(error.code)) {
-      throw rejected(action, sessionId, error, error.message);
+      throw rejected(subject, error, error.message);
     }
     throw unavailable(`${what}: ${this.explain(fn, status, error)}`, error);
   }

@@ -21,6 +21,7 @@ beforeAll(async () => {
   store = await createPgliteStore();
   server = createSessionServer({
     service: new ProfileService({ store, publisher: new CapturingPublisher() }),
+    store,
     apiKey: API_KEY,
     livekit: {
       url: "wss://example.livekit.cloud",

@@ -12,9 +12,9 @@ describe("matchRoute", () => {
   });
 
   it("tells a wrong method (with what is allowed and whether it needs a key) from no endpoint", () => {
-    expect(matchRoute("DELETE", "/v1/sessions")).toEqual({
+    expect(matchRoute("PUT", "/v1/sessions")).toEqual({
       kind: "method_not_allowed",
-      allow: ["POST"],
+      allow: ["POST", "GET"],
       auth: true,
     });
     expect(matchRoute("POST", "/healthz")).toEqual({

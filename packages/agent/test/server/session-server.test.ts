@@ -33,6 +33,7 @@ beforeAll(async () => {
   const service = new ProfileService({ store, publisher: new CapturingPublisher() });
   server = createSessionServer({
     service,
+    store,
     apiKey: API_KEY,
     livekit,
     agentName: "voice-onboarding",
@@ -239,9 +240,9 @@ describe("session service", () => {
   });
 
   it("answers 405 with Allow for a wrong method", async () => {
-    const response = await call("/v1/sessions", { method: "DELETE" });
+    const response = await call("/v1/sessions", { method: "PUT" });
     expect(response.status).toBe(405);
-    expect(response.headers.get("allow")).toBe("POST");
+    expect(response.headers.get("allow")).toBe("POST, GET");
     expect(response.json.error.code).toBe("method_not_allowed");
   });
 
@@ -249,6 +250,7 @@ describe("session service", () => {
     const service = new ProfileService({ store, publisher: new CapturingPublisher() });
     const tokenless = createSessionServer({
       service,
+      store,
       apiKey: API_KEY,
       livekit: undefined,
       agentName: "a",
@@ -272,7 +274,14 @@ describe("session service", () => {
   it("answers 503, not a hang, when the database is down", async () => {
     const downStore = await createPgliteStore();
     const service = new ProfileService({ store: downStore, publisher: new CapturingPublisher() });
-    const down = createSessionServer({ service, apiKey: API_KEY, livekit, agentName: "a", ttlSeconds: 60 });
+    const down = createSessionServer({
+      service,
+      store: downStore,
+      apiKey: API_KEY,
+      livekit,
+      agentName: "a",
+      ttlSeconds: 60,
+    });
     await new Promise<void>((resolve) => down.listen(0, "127.0.0.1", resolve));
     await downStore.close();
     const response = await fetch(`http://127.0.0.1:${(down.address() as AddressInfo).port}/v1/sessions`, {
@@ -290,6 +299,7 @@ describe("session service", () => {
       const service = new ProfileService({ store, publisher: new CapturingPublisher() });
       const withDispatch = createSessionServer({
         service,
+        store,
         apiKey: API_KEY,
         livekit,
         agentName: "voice-onboarding",

@@ -39,6 +39,23 @@ export interface ConformanceTarget {
 
 const TABLES = ["job_profiles", "job_profile_events"];
 
+/** Each attempt, made with the anon and the authenticated role, is refused with 42501. */
+export async function expectRefusedToBrowsers(
+  target: Pick<ConformanceTarget, "tryAs">,
+  attempts: readonly Attempt[],
+): Promise<void> {
+  for (const role of ["anon", "authenticated"] as const) {
+    for (const attempt of attempts) {
+      const outcome = await target.tryAs(role, attempt);
+      expect({ role, attempt, outcome }).toEqual({
+        role,
+        attempt,
+        outcome: { allowed: false, code: "42501" },
+      });
+    }
+  }
+}
+
 /** The behaviour every ProfileStore adapter must have; `setup` runs once, before the first test. */
 export function profileStoreConformance(name: string, setup: () => Promise<ConformanceTarget>): void {
   describe(`ProfileStore conformance: ${name}`, () => {
@@ -217,17 +234,10 @@ export function profileStoreConformance(name: string, setup: () => Promise<Confo
           args: { p_session_id: profile.sessionId, p_expected_version: 0, p_profile: {}, p_message: {} },
         },
       ];
-      const attempts = [...TABLES.map((table): Attempt => ({ kind: "select", table })), ...calls];
-      for (const role of ["anon", "authenticated"] as const) {
-        for (const attempt of attempts) {
-          const outcome = await target.tryAs(role, attempt);
-          expect({ role, attempt, outcome }).toEqual({
-            role,
-            attempt,
-            outcome: { allowed: false, code: "42501" },
-          });
-        }
-      }
+      await expectRefusedToBrowsers(target, [
+        ...TABLES.map((table): Attempt => ({ kind: "select", table })),
+        ...calls,
+      ]);
       expect(await store.load(profile.sessionId)).toEqual(profile);
     });
 

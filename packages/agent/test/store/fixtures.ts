@@ -213,3 +213,16 @@ function nuance(id: string, n: number) {
     verbatimQuote: "We argue in docs, not in meetings.",
   };
 }
+
+/** Commits every change of INTAKE to a stored profile; resolves with the completed profile. */
+export async function commitIntake(store: ProfileStore, start: JobProfile): Promise<JobProfile> {
+  let profile = start;
+  for (const change of INTAKE) {
+    const message = change(profile, envelope(profile));
+    const next = apply(profile, message);
+    const result = await store.commit(profile.sessionId, profile.version, next, message);
+    if (!result.ok) throw new Error(`intake commit failed: ${JSON.stringify(result)}`);
+    profile = next;
+  }
+  return profile;
+}

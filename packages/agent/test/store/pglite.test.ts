@@ -3,10 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createPgliteStore, type PgliteStore, readMigrations } from "../../src/store/index.js";
-import { type Attempt, profileStoreConformance } from "./conformance.js";
+import { type Attempt, type ConformanceTarget, profileStoreConformance } from "./conformance.js";
 import { newProfile, newSessionId, snapshotOf } from "./fixtures.js";
+import { serviceStoreConformance } from "./service-conformance.js";
 
-profileStoreConformance("pglite (in memory)", async () => {
+const inMemory = async (): Promise<ConformanceTarget & { store: PgliteStore }> => {
   const store = await createPgliteStore();
   return {
     store,
@@ -26,7 +27,10 @@ profileStoreConformance("pglite (in memory)", async () => {
     takeDown: () => store.db.close(),
     teardown: () => store.close(),
   };
-});
+};
+
+profileStoreConformance("pglite (in memory)", inMemory);
+serviceStoreConformance("pglite (in memory)", inMemory);
 
 function statementFor(attempt: Attempt): [string, unknown[]] {
   if (attempt.kind === "select") return [`select * from public.${attempt.table}`, []];

@@ -18,8 +18,9 @@ import {
 } from "../../src/store/index.js";
 import { checkPostgres, type PostgresServer, startPostgres } from "../harness/postgres.js";
 import { freePort, waitFor } from "../harness/process.js";
-import { type Attempt, profileStoreConformance } from "./conformance.js";
+import { type Attempt, type ConformanceTarget, profileStoreConformance } from "./conformance.js";
 import { apply, newProfile, newSessionId, snapshotOf, steadyChange } from "./fixtures.js";
+import { serviceStoreConformance } from "./service-conformance.js";
 
 const canRun = checkPostgres("the plain-Postgres adapter suite (real PostgreSQL 15)");
 
@@ -50,43 +51,47 @@ function statementFor(attempt: Attempt): [string, unknown[]] {
   ];
 }
 
-describe.skipIf(!canRun)("postgres adapter against PostgreSQL 15", () => {
-  profileStoreConformance("postgres (node-postgres on PostgreSQL 15)", async () => {
-    const server = await startPostgres();
-    const admin = adminPool(server.uri);
-    try {
-      await migratePostgres(server.uri);
-    } catch (error) {
+/** A migrated PostgreSQL 15 of its own, and the store on it. */
+async function migratedServer(): Promise<ConformanceTarget & { store: PostgresStore }> {
+  const server = await startPostgres();
+  const admin = adminPool(server.uri);
+  try {
+    await migratePostgres(server.uri);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  const store = createPostgresStore({ connectionString: server.uri, logger: quiet });
+  return {
+    store,
+    adminQuery: async (sql) => (await admin.query(sql)).rows,
+    tryAs: async (role, attempt) => {
+      const client = await admin.connect();
+      try {
+        // SET LOCAL ends with the transaction, so the connection goes back to the owner.
+        await client.query("begin");
+        await client.query(`set local role ${role}`);
+        await client.query(...statementFor(attempt));
+        return { allowed: true };
+      } catch (error) {
+        return { allowed: false, code: (error as { code?: string }).code };
+      } finally {
+        await client.query("rollback").catch(() => {});
+        client.release();
+      }
+    },
+    takeDown: () => server.halt(),
+    teardown: async () => {
+      await store.close();
+      await admin.end();
       await server.stop();
-      throw error;
-    }
-    const store = createPostgresStore({ connectionString: server.uri, logger: quiet });
-    return {
-      store,
-      adminQuery: async (sql) => (await admin.query(sql)).rows,
-      tryAs: async (role, attempt) => {
-        const client = await admin.connect();
-        try {
-          // SET LOCAL ends with the transaction, so the connection goes back to the owner.
-          await client.query("begin");
-          await client.query(`set local role ${role}`);
-          await client.query(...statementFor(attempt));
-          return { allowed: true };
-        } catch (error) {
-          return { allowed: false, code: (error as { code?: string }).code };
-        } finally {
-          await client.query("rollback").catch(() => {});
-          client.release();
-        }
-      },
-      takeDown: () => server.halt(),
-      teardown: async () => {
-        await store.close();
-        await admin.end();
-        await server.stop();
-      },
-    };
-  });
+    },
+  };
+}
+
+describe.skipIf(!canRun)("postgres adapter against PostgreSQL 15", () => {
+  profileStoreConformance("postgres (node-postgres on PostgreSQL 15)", migratedServer);
+  serviceStoreConformance("postgres (node-postgres on PostgreSQL 15)", migratedServer);
 });
 
 describe.skipIf(!canRun)("postgres: migrations, failures, environment and the migrate command", () => {

@@ -1,12 +1,13 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSupabaseStore, StoreUnavailableError } from "../../src/store/index.js";
+import { createSupabaseStore, type DatabaseStore, StoreUnavailableError } from "../../src/store/index.js";
 import { checkPostgres, type SupabaseStandIn, startSupabaseStandIn } from "../harness/postgres.js";
 import { freePort } from "../harness/process.js";
 import type { Attempt } from "./conformance.js";
-import { profileStoreConformance } from "./conformance.js";
+import { type ConformanceTarget, profileStoreConformance } from "./conformance.js";
 import { newSessionId } from "./fixtures.js";
+import { serviceStoreConformance } from "./service-conformance.js";
 
 const canRun = checkPostgres("the supabase adapter suite (real PostgreSQL 15 + PostgREST)");
 
@@ -33,7 +34,7 @@ describe.skipIf(!canRun)("supabase adapter against PostgreSQL + PostgREST", () =
     await store.close();
   });
 
-  profileStoreConformance("supabase (PostgREST 12 on PostgreSQL 15)", async () => {
+  const target = (): ConformanceTarget & { store: DatabaseStore } => {
     const store = createSupabaseStore({ url: supabase.url, serviceRoleKey: supabase.serviceRoleKey });
     return {
       store,
@@ -50,7 +51,11 @@ describe.skipIf(!canRun)("supabase adapter against PostgreSQL + PostgREST", () =
       takeDown: () => supabase.postgres.halt(),
       teardown: () => store.close(),
     };
-  });
+  };
+
+  // First: the profile suite takes the database down at its end.
+  serviceStoreConformance("supabase (PostgREST 12 on PostgreSQL 15)", async () => target());
+  profileStoreConformance("supabase (PostgREST 12 on PostgreSQL 15)", async () => target());
 });
 
 /** The request a browser holding that role's key would send. */
