@@ -38,7 +38,7 @@ const hostileCommand: fc.Arbitrary<EditCommand> = fc.oneof(
     .map((changes) => ({ ...base, type: "trait.update" as const, data: { traitId: "t1", ...changes } })),
   fc.constant({ ...base, type: "trait.delete" as const, data: { traitId: "t1" } }),
   fc.constant({ ...base, type: "nuance.delete" as const, data: { nuanceId: "n1" } }),
-  fc.constant({ ...base, type: "stages.reorder" as const, data: { stageIds: ["s2", "s1"] } }),
+  fc.constant<EditCommand>({ ...base, type: "stages.reorder", data: { stageIds: ["s2", "s1"] } }),
 );
 
 const profileNamed = (name: string) =>
