@@ -84,7 +84,7 @@ export function createSessionServer(options: SessionServerOptions): Server {
   ];
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
-    const path = new URL(request.url ?? "/", "http://localhost").pathname;
+    const path = pathOf(request.url);
     const route = routes.find((candidate) => candidate.pattern.test(path));
     if (!route) throw new HttpError(404, "not_found", `no endpoint ${path}`);
     if (route.authenticated) authenticate(request, options.apiKey);
@@ -128,6 +128,19 @@ async function ensureAgent(options: SessionServerOptions, sessionId: string): Pr
   });
   await Promise.race([agentDispatcher.ensureAgent(roomNameFor(sessionId), { sessionId }), timeout]);
   clearTimeout(timer);
+}
+
+/** The request's path; a target that is no URL path (`//`, found by the hostile-request test) is a 400, not a 500. */
+function pathOf(target = "/"): string {
+  try {
+    return new URL(target, "http://localhost").pathname;
+  } catch {
+    throw new HttpError(
+      400,
+      "invalid_request",
+      `malformed request target ${JSON.stringify(target.slice(0, 100))}`,
+    );
+  }
 }
 
 function authenticate(request: IncomingMessage, apiKey: string): void {
