@@ -14,6 +14,7 @@ import {
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type TestHarness } from "../service/testing/fixtures.js";
+import { replaceSomewhere } from "../testing/hostile-json.js";
 import { limitEdits } from "./edit-limits.js";
 import { createEditRpcHandler, EDIT_RPC_ERROR_CODES } from "./edit-rpc.js";
 
@@ -52,20 +53,6 @@ beforeAll(async () => {
     { ...envelope, type: "field.confirm", data: { field: "job_title" } },
   ];
 });
-
-type Json = ReturnType<typeof JSON.parse>;
-
-/** Replaces the value at a generated path (walking down by index choices) with `next`. */
-function replaceSomewhere(value: Json, choices: number[], next: Json): Json {
-  if (choices.length === 0 || value === null || typeof value !== "object") return next;
-  const keys = Object.keys(value);
-  if (keys.length === 0) return next;
-  const [choice = 0, ...rest] = choices;
-  const key = keys[choice % keys.length] as string;
-  const copy = Array.isArray(value) ? [...value] : { ...value };
-  (copy as Record<string, Json>)[key] = replaceSomewhere((value as Record<string, Json>)[key], rest, next);
-  return copy;
-}
 
 /** Payloads a participant could send instead of the widget's encoded EditCommand. */
 const hostilePayload = (): fc.Arbitrary<string> =>

@@ -14,6 +14,7 @@ import { CapturingPublisher } from "../../src/publish/publisher.js";
 import { createSessionServer } from "../../src/server/session-server.js";
 import { ProfileService } from "../../src/service/index.js";
 import { MemoryProfileStore } from "../../src/service/testing/memory-store.js";
+import { replaceSomewhere } from "../../src/testing/hostile-json.js";
 
 const API_KEY = "vo_test_key_0123456789";
 
@@ -65,20 +66,6 @@ const validBody = {
     stages: [{ name: "Phone Screen", description: "Basics" }],
   },
 };
-
-type Json = ReturnType<typeof JSON.parse>;
-
-/** Replaces the value at a generated path (walking down by index choices) with `next`. */
-function replaceSomewhere(value: Json, choices: number[], next: Json): Json {
-  if (choices.length === 0 || value === null || typeof value !== "object") return next;
-  const keys = Object.keys(value);
-  if (keys.length === 0) return next;
-  const [choice = 0, ...rest] = choices;
-  const key = keys[choice % keys.length] as string;
-  const copy = Array.isArray(value) ? [...value] : { ...value };
-  (copy as Record<string, Json>)[key] = replaceSomewhere((value as Record<string, Json>)[key], rest, next);
-  return copy;
-}
 
 const hostileJson: fc.Arbitrary<string> = fc.oneof(
   fc.jsonValue().map((value) => JSON.stringify(value) ?? "null"),
