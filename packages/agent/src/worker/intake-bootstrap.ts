@@ -135,11 +135,12 @@ export async function bootstrapIntake(options: BootstrapOptions): Promise<Runnin
         identity: senderIdentity,
         reason: verdict.reason,
       });
-      if (verdict.notice) session.say(verdict.notice, { allowInterruptions: true, addToChatCtx: false });
+      // Not interruptible: the next accepted line would otherwise cut it before it is heard or shown.
+      if (verdict.notice) session.say(verdict.notice, { allowInterruptions: false, addToChatCtx: false });
       return;
     }
     link(senderIdentity);
-    session.interrupt();
+    interruptUnlessNotice(session);
     session.generateReply({ userInput: verdict.text });
   });
 
@@ -156,4 +157,13 @@ export async function bootstrapIntake(options: BootstrapOptions): Promise<Runnin
       return limited;
     },
   };
+}
+
+/** Cuts the agent short for a new typed line; a refusal notice still playing finishes first (the reply queues behind it). */
+function interruptUnlessNotice(session: voice.AgentSession): void {
+  try {
+    session.interrupt();
+  } catch {
+    // agents-js throws when the current speech disallows interruptions: only our notices do.
+  }
 }

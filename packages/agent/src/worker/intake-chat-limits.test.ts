@@ -28,11 +28,13 @@ async function runIntake() {
   }).createSession({
     recruiter: { firstName: "Maya" },
   });
-  const recruiter = {
-    identity: "recruiter-1",
+  const recruiterTab = (identity: string) => ({
+    identity,
     kind: ParticipantKind.STANDARD,
     attributes: { [PARTICIPANT_ATTRIBUTE.role]: "recruiter", [PARTICIPANT_ATTRIBUTE.sessionId]: sessionId },
-  };
+  });
+  const recruiter = recruiterTab("recruiter-1");
+  const secondTab = recruiterTab("recruiter-2");
   const chatListeners: ((text: string, identity: string) => void)[] = [];
   const room: IntakeRoom = {
     localParticipant: {
@@ -40,7 +42,10 @@ async function runIntake() {
       registerRpcMethod: () => {},
       setAttributes: async () => {},
     },
-    remoteParticipants: new Map([[recruiter.identity, recruiter]]),
+    remoteParticipants: new Map([
+      [recruiter.identity, recruiter],
+      [secondTab.identity, secondTab],
+    ]),
     onParticipantJoined: () => {},
     onParticipantLeft: () => {},
     onChatText: (listener) => chatListeners.push(listener),
@@ -81,6 +86,14 @@ describe("typed chat limits in the intake", () => {
       Array.from({ length: 5 }, (_, line) => `line ${line}`),
     );
     expect(notices).toHaveBeenCalledTimes(1);
+    // One notice per sender in 10 s, heard and shown whole: the next accepted line (here from
+    // another tab) queues behind it.
+    expect(notices).toHaveBeenLastCalledWith(expect.stringContaining("too long"), {
+      allowInterruptions: false,
+      addToChatCtx: false,
+    });
+    expect(() => chat("from the other tab", "recruiter-2")).not.toThrow();
+    expect(replies.mock.calls.at(-1)?.[0]?.userInput).toBe("from the other tab");
     expect(running.limited).toBe(26);
     running.intake.dispose();
   });
