@@ -1,4 +1,6 @@
+import { cookies } from "next/headers";
 import { OnboardingDemo } from "../components/onboarding-demo";
+import { currentUser } from "../lib/host-auth";
 import { resolveMode } from "../lib/mode";
 import { parseSpeed, parseWidgetCount } from "../lib/page-options";
 import { fullIntake } from "../lib/recording";
@@ -16,6 +18,8 @@ export default async function Page({ searchParams }: PageProps) {
   const params = await searchParams;
   const mode = await resolveMode();
   const live = mode.kind === "live";
+  // Live intakes are for signed-in users only (the token route refuses anyone else).
+  const user = live ? currentUser(await cookies()) : null;
   return (
     <main className="page">
       <header className="page__header">
@@ -39,13 +43,20 @@ export default async function Page({ searchParams }: PageProps) {
           </span>
         </div>
       )}
-      <OnboardingDemo
-        live={live}
-        replay={live ? null : fullIntake}
-        speed={parseSpeed(params.speed)}
-        widgets={parseWidgetCount(params.widgets)}
-        hostRoom={params.room === "host"}
-      />
+      {live && user === null ? (
+        <form className="sign-in" method="post" action="/api/demo-sign-in" data-testid="sign-in">
+          <p>Sign in to the ATS to start a live intake (the demo signs you in as Maya Chen).</p>
+          <button type="submit">Sign in</button>
+        </form>
+      ) : (
+        <OnboardingDemo
+          live={live}
+          replay={live ? null : fullIntake}
+          speed={parseSpeed(params.speed)}
+          widgets={parseWidgetCount(params.widgets)}
+          hostRoom={params.room === "host"}
+        />
+      )}
     </main>
   );
 }

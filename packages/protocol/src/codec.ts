@@ -13,9 +13,9 @@ export type DecodeResult<T> = { ok: true; message: T } | { ok: false; error: Dec
 const utf8 = new TextEncoder();
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 
-function byteLength(raw: string): number {
+function byteLength(raw: string, limit: number): number {
   // A UTF-8 code unit is 1–3 bytes; only count exactly near the limit.
-  return raw.length * 3 <= MAX_MESSAGE_BYTES ? raw.length : utf8.encode(raw).length;
+  return raw.length * 3 <= limit ? raw.length : utf8.encode(raw).length;
 }
 
 function checkVersion(value: unknown): DecodeError | undefined {
@@ -33,12 +33,12 @@ function checkVersion(value: unknown): DecodeError | undefined {
 }
 
 /** Builds a decoder that never throws: size, JSON, version, then schema, reporting the first problem. */
-export function createDecoder<Schema extends z.ZodMiniType>(schema: Schema) {
+export function createDecoder<Schema extends z.ZodMiniType>(schema: Schema, limit = MAX_MESSAGE_BYTES) {
   return (raw: string | Uint8Array): DecodeResult<z.infer<Schema>> => {
-    const size = typeof raw === "string" ? byteLength(raw) : raw.byteLength;
-    if (size > MAX_MESSAGE_BYTES) {
-      const message = `message of ${size} bytes exceeds the ${MAX_MESSAGE_BYTES}-byte limit`;
-      return { ok: false, error: { kind: "too_large", message, size, limit: MAX_MESSAGE_BYTES } };
+    const size = typeof raw === "string" ? byteLength(raw, limit) : raw.byteLength;
+    if (size > limit) {
+      const message = `message of ${size} bytes exceeds the ${limit}-byte limit`;
+      return { ok: false, error: { kind: "too_large", message, size, limit } };
     }
     let value: unknown;
     try {

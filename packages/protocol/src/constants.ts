@@ -14,6 +14,12 @@ export const RPC_METHOD = {
 /** Encoded messages larger than this are refused by the codec (a 200-trait snapshot is ~150 kB). */
 export const MAX_MESSAGE_BYTES = 512 * 1024;
 
+/** LiveKit's RPC payload limit: no LiveKit client sends a larger edit, so the agent refuses one unread. */
+export const MAX_EDIT_COMMAND_BYTES = 15 * 1024;
+
+/** Longest typed chat line (UTF-16 code units): the widget's input stops there, the agent refuses more. */
+export const MAX_CHAT_CHARS = 2000;
+
 /**
  * Participant attributes the session service puts in tokens and the agent sets on itself.
  * `role` marks the recruiter; `sessionId` ties a participant to one onboarding session, so the

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { createDecoder, createEncoder } from "./codec.js";
+import { MAX_EDIT_COMMAND_BYTES } from "./constants.js";
 import { ProtocolVersion } from "./messages.js";
 import { InterviewStage, Trait } from "./schemas/items.js";
 import { MAX_STAGES, RequiredField } from "./schemas/profile.js";
@@ -85,6 +86,6 @@ export const EditResult = z.discriminatedUnion("ok", [
 export type EditResult = z.infer<typeof EditResult>;
 
 export const encodeEditCommand = createEncoder(EditCommand, "edit command");
-export const decodeEditCommand = createDecoder(EditCommand);
+export const decodeEditCommand = createDecoder(EditCommand, MAX_EDIT_COMMAND_BYTES);
 export const encodeEditResult = createEncoder(EditResult, "edit result");
 export const decodeEditResult = createDecoder(EditResult);

@@ -5,6 +5,7 @@ import {
   type EditCommand,
   encodeEditCommand,
   encodeEditResult,
+  MAX_EDIT_COMMAND_BYTES,
   PROTOCOL_VERSION,
 } from "../src/index.js";
 
@@ -51,6 +52,21 @@ describe("edit command codec", () => {
       ok: false,
       error: { path: ["type"] },
     });
+  });
+
+  it("refuses a command larger than LiveKit's RPC payload limit before parsing it", () => {
+    const padded = JSON.stringify({
+      ...envelope,
+      type: "requirements.update",
+      data: { requirements: { jobTitle: "x" }, padding: " ".repeat(MAX_EDIT_COMMAND_BYTES) },
+    });
+    expect(decodeEditCommand(padded)).toMatchObject({
+      ok: false,
+      error: { kind: "too_large", limit: MAX_EDIT_COMMAND_BYTES, size: padded.length },
+    });
+    // Multi-byte text counts in bytes, as it travels.
+    const wide = `"${"é".repeat(MAX_EDIT_COMMAND_BYTES / 2)}"`;
+    expect(decodeEditCommand(wide)).toMatchObject({ ok: false, error: { kind: "too_large" } });
   });
 
   it("round-trips results", () => {

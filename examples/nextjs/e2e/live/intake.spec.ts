@@ -5,7 +5,15 @@
  */
 import { expect, test } from "@playwright/test";
 import { observeWidgets, intake as replayParts, widgetLog } from "../observe";
-import { liveIntake, modelRequests, participantsOf, playTurn, roomOfPage, scriptTurns } from "./stack";
+import {
+  liveIntake,
+  modelRequests,
+  openSignedIn,
+  participantsOf,
+  playTurn,
+  roomOfPage,
+  scriptTurns,
+} from "./stack";
 
 test.beforeEach(async ({ page }) => observeWidgets(page));
 
@@ -13,7 +21,7 @@ test("Start: the agent joins, the snapshot paints, it greets; a typed intake fil
   page,
 }) => {
   test.setTimeout(240_000);
-  await page.goto("/");
+  await openSignedIn(page);
   await expect(page.getByTestId("mode-badge")).toHaveText("Live — the intake agent joins when you start");
   const widget = liveIntake(page);
   await widget.start.click();
@@ -51,7 +59,7 @@ test("an edit by hand is applied by the agent and known to the model's next turn
   page,
 }) => {
   test.setTimeout(180_000);
-  await page.goto("/");
+  await openSignedIn(page);
   const widget = liveIntake(page);
   await widget.start.click();
   await expect(widget.agentLines.first()).toContainText("Hey Maya!");
@@ -95,7 +103,7 @@ test("two tabs on one session both see every change, and an edit from either set
   const context = await browser.newContext();
   const first = await context.newPage();
   const second = await context.newPage();
-  await first.goto("/");
+  await openSignedIn(first);
   const one = liveIntake(first);
   await one.start.click();
   await expect(one.agentLines.first()).toContainText("Hey Maya!");

@@ -14,13 +14,21 @@ import {
   RPC_METHOD,
 } from "@voice-onboarding/protocol";
 import { AccessToken } from "livekit-server-sdk";
-import { liveIntake, liveStack, modelRequests, participantsOf, roomOfPage, scriptTurns } from "./stack";
+import {
+  liveIntake,
+  liveStack,
+  modelRequests,
+  openSignedIn,
+  participantsOf,
+  roomOfPage,
+  scriptTurns,
+} from "./stack";
 
 test("a participant who is not the agent is ignored by the widget and refused by the agent", async ({
   page,
 }) => {
   test.setTimeout(90_000);
-  await page.goto("/");
+  await openSignedIn(page);
   const widget = liveIntake(page);
   await widget.start.click();
   await expect(widget.agentLines.first()).toContainText("Hey Maya!");

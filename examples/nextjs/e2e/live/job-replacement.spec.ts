@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { expect, test } from "@playwright/test";
-import { liveIntake, participantsOf, playTurn, roomOfPage } from "./stack";
+import { liveIntake, openSignedIn, participantsOf, playTurn, roomOfPage } from "./stack";
 
 /** The job process serving an agent: every log line of a job process names its pid and job id. */
 function jobProcessOf(agentIdentity: string): number {
@@ -27,7 +27,7 @@ test("the agent's job process is killed mid-intake: a new agent serves the sessi
   page,
 }) => {
   test.setTimeout(180_000);
-  await page.goto("/");
+  await openSignedIn(page);
   const widget = liveIntake(page);
   await widget.start.click();
   await expect(widget.agentLines.first()).toContainText("Hey Maya!");

@@ -4,7 +4,7 @@
  * server itself (RoomServiceClient) where it matters who is in the room.
  */
 import { expect, type Page, test } from "@playwright/test";
-import { liveIntake, participantsOf, playTurn, roomOfPage, roomService } from "./stack";
+import { liveIntake, openSignedIn, participantsOf, playTurn, roomOfPage, roomService } from "./stack";
 
 const recruitersIn = async (roomName: string) =>
   (await participantsOf(roomName)).filter((participant) => participant.identity.startsWith("recruiter-"));
@@ -23,7 +23,7 @@ test("a reload in the middle keeps the session: cards from the snapshot, the age
   page,
 }) => {
   test.setTimeout(120_000);
-  await page.goto("/");
+  await openSignedIn(page);
   const widget = liveIntake(page);
   await widget.start.click();
   await expect(widget.agentLines.first()).toContainText("Hey Maya!");
@@ -46,7 +46,7 @@ test("a reload in the middle keeps the session: cards from the snapshot, the age
 
 test("End conversation, then Start again: the agent talks again", async ({ page }) => {
   test.setTimeout(120_000);
-  await page.goto("/");
+  await openSignedIn(page);
   const widget = liveIntake(page);
   await widget.start.click();
   await expect(widget.agentLines.first()).toContainText("Hey Maya!");
@@ -66,7 +66,7 @@ test("the host unmounts a connected widget: its participant and microphone leave
   page,
 }) => {
   const errors = consoleErrors(page);
-  await page.goto("/");
+  await openSignedIn(page);
   const widget = liveIntake(page);
   await widget.start.click();
   await expect(widget.agentLines.first()).toContainText("Hey Maya!");
@@ -83,7 +83,7 @@ test("the host unmounts a connected widget: its participant and microphone leave
 });
 
 test("Stop pressed while the token is being fetched: the widget never connects", async ({ page }) => {
-  await page.goto("/");
+  await openSignedIn(page);
   const widget = liveIntake(page);
   let releaseToken: () => void = () => {};
   const tokenRequested = new Promise<void>((requested) => {
@@ -112,7 +112,7 @@ test("a host that passes its own Room gets the agent's audio element and the tra
   page,
 }) => {
   test.setTimeout(90_000);
-  await page.goto("/?room=host");
+  await openSignedIn(page, "/?room=host");
   await expect(page.getByTestId("host-room")).toHaveText("Host room connected");
   const widget = liveIntake(page);
   await widget.start.click();

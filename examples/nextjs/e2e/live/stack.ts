@@ -56,6 +56,17 @@ export async function participantsOf(roomName: string) {
   }));
 }
 
+/**
+ * Opens the page signed in, the way the example app documents it: live intakes are for signed-in
+ * users, so the page first shows the demo's sign-in form (your ATS has its own login).
+ */
+export async function openSignedIn(page: Page, path = "/"): Promise<void> {
+  await page.goto(path);
+  await page.getByTestId("sign-in").getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("intake-1")).toBeVisible();
+  if (path !== "/") await page.goto(path);
+}
+
 /** One live widget's parts, by role and accessible name. */
 export function liveIntake(page: Page, slot = "1") {
   const root: Locator = page.getByTestId(`intake-${slot}`);

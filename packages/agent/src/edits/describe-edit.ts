@@ -1,35 +1,50 @@
 import type { EditCommand, JobProfile } from "@voice-onboarding/protocol";
+import { cleanText, fence } from "../prompt/sanitize.js";
+
+/** One line of the note; a trait's full text (name, description, 20 signals) fits. */
+const MAX_LINE_CHARS = 8_000;
 
 const named = (items: readonly { id: string; name: string }[], id: string) =>
   items.find((item) => item.id === id)?.name ?? id;
 
-/** One sentence for the model's chat context: what the recruiter changed by hand on a card. */
-export function describeEdit(command: EditCommand, before: JobProfile): string {
-  const prefix = "The recruiter edited the profile on screen:";
+/** What changed, one fact per line, in the recruiter's own words (uncleaned). */
+function editLines(command: EditCommand, before: JobProfile): string[] {
   switch (command.type) {
-    case "requirements.update": {
-      const fields = Object.entries(command.data.requirements).map(([key, value]) =>
-        value === null ? `cleared ${key}` : `${key} = ${JSON.stringify(value)}`,
+    case "requirements.update":
+      return Object.entries(command.data.requirements).map(([key, value]) =>
+        value === null ? `requirements: cleared ${key}` : `requirements: ${key} = ${JSON.stringify(value)}`,
       );
-      return `${prefix} requirements ${fields.join(", ")}.`;
-    }
     case "trait.update": {
       const { traitId, ...changes } = command.data;
-      return `${prefix} trait "${named(before.traits, traitId)}" now ${JSON.stringify(changes)}.`;
+      return [`trait "${named(before.traits, traitId)}" now ${JSON.stringify(changes)}`];
     }
     case "trait.delete":
-      return `${prefix} deleted trait "${named(before.traits, command.data.traitId)}".`;
+      return [`deleted trait "${named(before.traits, command.data.traitId)}"`];
     case "stage.update": {
       const { stageId, ...changes } = command.data;
-      return `${prefix} interview stage "${named(before.stages, stageId)}" now ${JSON.stringify(changes)}.`;
+      return [`interview stage "${named(before.stages, stageId)}" now ${JSON.stringify(changes)}`];
     }
     case "stage.delete":
-      return `${prefix} deleted interview stage "${named(before.stages, command.data.stageId)}".`;
+      return [`deleted interview stage "${named(before.stages, command.data.stageId)}"`];
     case "stages.reorder":
-      return `${prefix} reordered the interview stages to ${command.data.stageIds.map((id) => `"${named(before.stages, id)}"`).join(", ")}.`;
+      return [
+        `reordered the interview stages to ${command.data.stageIds.map((id) => `"${named(before.stages, id)}"`).join(", ")}`,
+      ];
     case "nuance.delete":
-      return `${prefix} removed the note "${before.nuances.find((n) => n.id === command.data.nuanceId)?.insight ?? command.data.nuanceId}".`;
+      return [
+        `removed the note "${before.nuances.find((n) => n.id === command.data.nuanceId)?.insight ?? command.data.nuanceId}"`,
+      ];
     case "field.confirm":
-      return `${prefix} confirmed ${command.data.field}.`;
+      return [`confirmed ${command.data.field}`];
   }
+}
+
+/**
+ * The note for the model's chat context after a recruiter changed a card by hand. What they typed
+ * is data, fenced like the company research (the system prompt's data rule covers it), so text
+ * such as "ignore your instructions" in a trait name can neither instruct the model nor close the fence.
+ */
+export function describeEdit(command: EditCommand, before: JobProfile): string {
+  const lines = editLines(command, before).map((line) => cleanText(line, MAX_LINE_CHARS));
+  return `The recruiter edited the profile on screen:\n${fence("recruiter's edit on screen", lines)}`;
 }

@@ -101,7 +101,12 @@ describe("recruiter edit RPC", () => {
     const published = harness.publisher.messages.at(-1);
     expect(published).toMatchObject({ type: "trait.updated", source: "recruiter", seq: after.version });
     expect(told.at(-1)).toBe(
-      'The recruiter edited the profile on screen: trait "Distributed Systems" now {"name":"Distributed Systems Design","priority":"nice_to_have"}.',
+      [
+        "The recruiter edited the profile on screen:",
+        "[[[BEGIN DATA: recruiter's edit on screen]]]",
+        'trait "Distributed Systems" now {"name":"Distributed Systems Design","priority":"nice_to_have"}',
+        "[[[END DATA]]]",
+      ].join("\n"),
     );
   });
 

@@ -33,7 +33,8 @@ export interface EditRpcOptions {
 
 const RPC_MESSAGE_LIMIT = 256; // bytes LiveKit carries in an RPC error message
 
-function refuse(commandId: string, code: EditErrorCode, message: string): RpcError {
+/** An RpcError the widget shows: its `data` is the encoded EditResult, its message the reason. */
+export function refuse(commandId: string, code: EditErrorCode, message: string): RpcError {
   const result = encodeEditResult({ ok: false, commandId, error: { code, message } });
   const short = Buffer.from(message)
     .subarray(0, RPC_MESSAGE_LIMIT)

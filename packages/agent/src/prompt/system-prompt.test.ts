@@ -1,27 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { FENCE_END } from "./sanitize.js";
 import { buildSystemPrompt, MAX_PROMPT_CHARS } from "./system-prompt.js";
+import { fencedLines } from "./testing/fences.js";
 import { maximalProfile, profileWith } from "./testing/profiles.js";
-
-/** Lines with whether each sits inside a data fence; fails on a nested or unclosed fence. */
-function fencedLines(prompt: string) {
-  let inside = false;
-  const lines = prompt.split("\n").map((line) => {
-    if (line.startsWith("[[[BEGIN DATA: ") && line.endsWith("]]]")) {
-      expect(inside, `nested fence at: ${line}`).toBe(false);
-      inside = true;
-      return { line, inside: false };
-    }
-    if (line === FENCE_END) {
-      expect(inside, "fence closed twice").toBe(true);
-      inside = false;
-      return { line, inside: false };
-    }
-    return { line, inside };
-  });
-  expect(inside, "unclosed fence").toBe(false);
-  return lines;
-}
 
 describe("buildSystemPrompt", () => {
   it("has the original's sections and formats values without the original's bugs", () => {

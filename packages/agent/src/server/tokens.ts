@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { type JobProfile, PARTICIPANT_ATTRIBUTE } from "@voice-onboarding/protocol";
-import { AccessToken, RoomAgentDispatch, RoomConfiguration } from "livekit-server-sdk";
+import { AccessToken, RoomAgentDispatch, RoomConfiguration, TrackSource } from "livekit-server-sdk";
 import type { ParticipantCredentials } from "./api-schemas.js";
 
 export interface LiveKitCredentials {
@@ -27,8 +27,8 @@ export interface DispatchMetadata {
 }
 
 /**
- * A token for the recruiter of one session: its own room, a fresh identity, publish/subscribe/data
- * only, a short TTL, and the intake agent dispatched with the session id. Nothing comes from the browser.
+ * A token for the recruiter of one session: its own room, a fresh identity, the microphone, data
+ * and subscriptions only (attributes fixed), a short TTL, and the intake agent dispatched with the session id. Nothing comes from the browser.
  *
  * Identity model: every token is a new participant (a reload, Stop then Start, a second tab), so
  * two tabs never evict each other; the attributes tie it to the session, and the agent serves
@@ -54,8 +54,12 @@ export async function issueRecruiterToken(
     room: roomName,
     roomJoin: true,
     canPublish: true,
+    // The microphone only: no camera or screen share reaches the agent or the room.
+    canPublishSources: [TrackSource.MICROPHONE],
     canSubscribe: true,
     canPublishData: true,
+    // The role and session attributes above are what the agent and the widget trust: never the participant's to change.
+    canUpdateOwnMetadata: false,
   });
   token.roomConfig = new RoomConfiguration({
     agents: [new RoomAgentDispatch({ agentName: options.agentName, metadata: JSON.stringify(metadata) })],

@@ -1,7 +1,9 @@
 import type { voice } from "@livekit/agents";
 import type { RpcInvocationData } from "@livekit/rtc-node";
 import { PARTICIPANT_ATTRIBUTE, type ProtocolMessage, RPC_METHOD } from "@voice-onboarding/protocol";
-import { createEditRpcHandler, createSnapshotRpcHandler } from "../edits/index.js";
+import { createEditRpcHandler, createSnapshotRpcHandler, limitEdits } from "../edits/index.js";
+import { createChatGate } from "../limits/chat-gate.js";
+import { DEFAULT_INTAKE_LIMITS, type IntakeLimits } from "../limits/intake-limits.js";
 import { LiveKitPublisher, type TextSender } from "../publish/livekit-publisher.js";
 import { ProfileService, type ServiceLogger, SessionNotFoundError } from "../service/index.js";
 import type { ProfileStore } from "../store/profile-store.js";
@@ -37,6 +39,8 @@ export interface BootstrapOptions {
   startSession(agent: voice.Agent, recruiter: string | undefined): Promise<voice.AgentSession>;
   /** Points the session's audio input at another recruiter (a reload, a second tab), or at nobody. */
   linkRecruiter(session: voice.AgentSession, identity: string | null): void;
+  /** Rate limits per recruiter participant; DEFAULT_INTAKE_LIMITS when absent. */
+  limits?: IntakeLimits;
 }
 
 export interface RunningIntake {
@@ -45,6 +49,8 @@ export interface RunningIntake {
   session: voice.AgentSession;
   /** Chat lines and RPCs refused because their sender is not a recruiter of this session. */
   readonly refused: number;
+  /** A recruiter's chat lines not passed to the model: blank, too long or too fast. */
+  readonly limited: number;
 }
 
 /**
@@ -55,7 +61,7 @@ export interface RunningIntake {
  * join, every change to all of them, typed chat from any of them, audio from the latest.
  */
 export async function bootstrapIntake(options: BootstrapOptions): Promise<RunningIntake | null> {
-  const { sessionId, room, logger } = options;
+  const { sessionId, room, logger, limits = DEFAULT_INTAKE_LIMITS } = options;
   await room.localParticipant
     .setAttributes({ [PARTICIPANT_ATTRIBUTE.sessionId]: sessionId })
     .catch((error: unknown) =>
@@ -69,12 +75,15 @@ export async function bootstrapIntake(options: BootstrapOptions): Promise<Runnin
   let intake: IntakeAgent | undefined;
   room.localParticipant.registerRpcMethod(
     RPC_METHOD.edit,
-    createEditRpcHandler({
-      service,
-      sessionId,
-      isRecruiter,
-      onEdited: (note) => void intake?.tellModel(note),
-    }),
+    limitEdits(
+      createEditRpcHandler({
+        service,
+        sessionId,
+        isRecruiter,
+        onEdited: (note) => void intake?.tellModel(note),
+      }),
+      limits.edits,
+    ),
   );
   room.localParticipant.registerRpcMethod(
     RPC_METHOD.snapshot,
@@ -89,6 +98,8 @@ export async function bootstrapIntake(options: BootstrapOptions): Promise<Runnin
   const loaded = intake;
 
   let refused = 0;
+  let limited = 0;
+  const admitChat = createChatGate(limits);
   let session: voice.AgentSession | undefined;
   let linked = recruiters().at(-1);
   const link = (identity: string | undefined) => {
@@ -128,9 +139,20 @@ export async function bootstrapIntake(options: BootstrapOptions): Promise<Runnin
       });
       return;
     }
+    const verdict = admitChat(text, senderIdentity);
+    if (!verdict.ok) {
+      limited += 1;
+      logger.warn("did not pass a chat line to the model", {
+        identity: senderIdentity,
+        reason: verdict.reason,
+      });
+      // Not interruptible: the next accepted line would otherwise cut it before it is heard or shown.
+      if (verdict.notice) started.say(verdict.notice, { allowInterruptions: false, addToChatCtx: false });
+      return;
+    }
     link(senderIdentity);
-    started.interrupt();
-    started.generateReply({ userInput: text });
+    interruptUnlessNotice(started);
+    started.generateReply({ userInput: verdict.text });
   });
 
   await snapshotsSent;
@@ -142,5 +164,17 @@ export async function bootstrapIntake(options: BootstrapOptions): Promise<Runnin
     get refused() {
       return refused;
     },
+    get limited() {
+      return limited;
+    },
   };
+}
+
+/** Cuts the agent short for a new typed line; a refusal notice still playing finishes first (the reply queues behind it). */
+function interruptUnlessNotice(session: voice.AgentSession): void {
+  try {
+    session.interrupt();
+  } catch {
+    // agents-js throws when the current speech disallows interruptions: only our notices do.
+  }
 }

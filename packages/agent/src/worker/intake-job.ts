@@ -1,6 +1,7 @@
 import { type JobContext, log, type VAD, voice } from "@livekit/agents";
 import { ParticipantKind, RoomEvent } from "@livekit/rtc-node";
 import type { WorkerConfig } from "../config/index.js";
+import { readChatLine } from "../limits/chat-gate.js";
 import type { ProfileStore } from "../store/profile-store.js";
 import { readSessionId } from "./dispatch-metadata.js";
 import { bootstrapIntake, type RunningIntake } from "./intake-bootstrap.js";
@@ -28,7 +29,10 @@ export async function runIntakeJob(ctx: JobContext, { config, store, vad }: Inta
     if (running) {
       await running.service.settled();
       running.intake.dispose();
-      logger.info({ turns: turnMetrics.turns, refused: running.refused }, "intake job ended");
+      logger.info(
+        { turns: turnMetrics.turns, refused: running.refused, limited: running.limited },
+        "intake job ended",
+      );
     }
     await store.close();
   });
@@ -56,8 +60,7 @@ export async function runIntakeJob(ctx: JobContext, { config, store, vad }: Inta
       onParticipantLeft: (listener) => room.on(RoomEvent.ParticipantDisconnected, listener),
       onChatText: (listener) =>
         room.registerTextStreamHandler(CHAT_TOPIC, (reader, { identity }) => {
-          reader
-            .readAll()
+          readChatLine(reader)
             .then((text) => listener(text, identity))
             .catch((error: unknown) => logger.warn({ error: String(error) }, "could not read a chat line"));
         }),

@@ -154,8 +154,10 @@ describe("session service", () => {
       room: json.roomName,
       roomJoin: true,
       canPublish: true,
+      canPublishSources: ["microphone"],
       canSubscribe: true,
       canPublishData: true,
+      canUpdateOwnMetadata: false,
     });
     expect(json.roomName).toBe(`voice-onboarding-${created.sessionId}`);
     expect((claims.exp ?? 0) - issuedAt).toBeGreaterThan(590);

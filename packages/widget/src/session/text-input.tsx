@@ -1,5 +1,6 @@
 "use client";
 
+import { MAX_CHAT_CHARS } from "@voice-onboarding/protocol";
 import { type FormEvent, useId, useState } from "react";
 import { useOnboardingSession } from "../hooks/use-onboarding-session.js";
 import type { ControlLabels } from "./labels.js";
@@ -27,7 +28,7 @@ export function TextInput({ labels }: { labels: ControlLabels }) {
         value={text}
         placeholder={labels.messagePlaceholder}
         disabled={!connected}
-        maxLength={2000}
+        maxLength={MAX_CHAT_CHARS}
         onChange={(event) => setText(event.target.value)}
       />
       <button type="submit" className="vo-button" disabled={!connected || text.trim() === ""}>

@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { currentUser } from "../../../lib/host-auth";
 import { connectRecruiter, describeServiceError, readSessionClient } from "../../../lib/session-service";
 
 /** A page may hold several widgets; each keeps its own session across reloads. */
@@ -15,11 +16,19 @@ function errorResponse(status: number, code: string, message: string) {
 }
 
 /**
- * The vendor's token endpoint for `<VoiceOnboarding tokenFetcher/>`: reuses the recruiter's session
- * (cookie) or creates one, then asks the session service for a LiveKit token. The service's API key
- * stays on this server; the browser only ever sees the room URL and its own token.
+ * The vendor's token endpoint for `<VoiceOnboarding tokenFetcher/>`: checks who is signed in to the
+ * ATS, reuses the recruiter's session (cookie) or creates one, then asks the session service for a
+ * LiveKit token. The service's API key stays on this server; the browser only ever sees the room URL
+ * and its own token. Without a signed-in user it answers 401 and creates nothing: anyone who could
+ * reach this route could otherwise start intakes (and run up model costs) on the vendor's account.
  */
 export async function POST(request: NextRequest) {
+  // 1. Your authentication (lib/host-auth.ts): who is this, and may they run this intake?
+  const user = currentUser(request.cookies);
+  if (user === null) {
+    return errorResponse(401, "unauthenticated", "Sign in to the ATS to start the intake.");
+  }
+  // 2. Only then the session service, with the API key that never leaves this server.
   const client = readSessionClient();
   if (client === null) {
     return errorResponse(
