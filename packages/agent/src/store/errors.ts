@@ -12,6 +12,10 @@ export function rejected(action: string, sessionId: string, cause: unknown, deta
   return new Error(`profile store refused to ${action} session "${sessionId}": ${detail}`, { cause });
 }
 
-export function unavailable(message: string, cause?: unknown): StoreUnavailableError {
-  return new StoreUnavailableError(message, cause === undefined ? undefined : { cause });
+export function unavailable(
+  message: string,
+  cause?: unknown,
+  written: "no" | "unknown" = "unknown",
+): StoreUnavailableError {
+  return new StoreUnavailableError(message, cause === undefined ? { written } : { cause, written });
 }

@@ -32,5 +32,6 @@ export {
   type ProfileStore,
   SessionExistsError,
   StoreUnavailableError,
+  type TranscriptTurn,
 } from "./profile-store.js";
 export { createSupabaseStore, type SupabaseStoreOptions } from "./supabase.js";

@@ -68,6 +68,7 @@ class PgliteProfileStore extends SqlProfileStore implements PgliteStore {
     if (this.db.closed) {
       throw new StoreUnavailableError(
         `the PGlite profile store is closed: cannot ${action} session "${sessionId}"`,
+        { written: "no" },
       );
     }
     try {

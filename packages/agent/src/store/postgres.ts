@@ -210,12 +210,15 @@ class PostgresProfileStore extends SqlProfileStore implements PostgresStore {
 
   protected async call<T>({ action, sessionId, fn, sql, params }: FunctionCall): Promise<T> {
     const what = `cannot ${action} session "${sessionId}"`;
-    if (this.closed) throw new StoreUnavailableError(`the Postgres profile store is closed: ${what}`);
+    if (this.closed) {
+      throw new StoreUnavailableError(`the Postgres profile store is closed: ${what}`, { written: "no" });
+    }
     let client: PoolClient;
     try {
       client = await this.pool.connect();
     } catch (cause) {
-      throw unavailable(`${what}: ${explain(cause, this.limits)}`, cause);
+      // No connection, no statement: nothing can have been written.
+      throw unavailable(`${what}: ${explain(cause, this.limits)}`, cause, "no");
     }
     try {
       const { rows } = await client.query<{ result: unknown }>(sql, params);
