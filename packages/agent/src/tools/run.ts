@@ -17,6 +17,8 @@ export interface ToolDeps {
 
 const UNREACHABLE =
   "The profile database is unreachable; this was NOT saved. Tell the recruiter it could not be saved just now; try again later in the conversation.";
+const CANNOT_READ =
+  "The profile database is unreachable, so the profile cannot be read just now; carry on with the conversation and try again later.";
 const UNKNOWN =
   "The profile database did not answer in time, so it is not yet known whether this was saved. Do not call this tool again for it and do not say it was saved; tell the recruiter saving is slow. You will be told the outcome.";
 const CONTENDED = "The profile kept changing while saving; nothing was saved; try again.";
@@ -38,6 +40,7 @@ export async function readProfile({ service, sessionId }: ToolDeps): Promise<Job
   try {
     return await service.current(sessionId);
   } catch (error) {
+    if (error instanceof ProfileUnavailableError) throw new llm.ToolError(CANNOT_READ);
     throw asToolError(error);
   }
 }
