@@ -1,10 +1,11 @@
-import type { voice } from "@livekit/agents";
+import { voice } from "@livekit/agents";
 import type { RpcInvocationData } from "@livekit/rtc-node";
 import { PARTICIPANT_ATTRIBUTE, type ProtocolMessage, RPC_METHOD } from "@voice-onboarding/protocol";
 import { createEditRpcHandler, createSnapshotRpcHandler } from "../edits/index.js";
 import { LiveKitPublisher, type TextSender } from "../publish/livekit-publisher.js";
 import { ProfileService, type ServiceLogger, SessionNotFoundError } from "../service/index.js";
 import type { ProfileStore } from "../store/profile-store.js";
+import { restoreLastTurns, settledNote, TranscriptRecorder } from "./conversation-memory.js";
 import { createIntakeAgent, type IntakeAgent } from "./intake-agent.js";
 import {
   isRecruiterIn,
@@ -43,6 +44,8 @@ export interface RunningIntake {
   service: ProfileService;
   intake: IntakeAgent;
   session: voice.AgentSession;
+  /** The conversation as it is stored: flushed on shutdown. */
+  transcript: TranscriptRecorder;
   /** Chat lines and RPCs refused because their sender is not a recruiter of this session. */
   readonly refused: number;
 }
@@ -87,10 +90,18 @@ export async function bootstrapIntake(options: BootstrapOptions): Promise<Runnin
     throw error;
   }
   const loaded = intake;
+  service.onSettled((outcome) => void loaded.tellModel(settledNote(outcome)));
+  await restoreLastTurns(options.store, sessionId, loaded.agent, logger);
+  const transcript = new TranscriptRecorder(options.store, sessionId, logger);
 
   let refused = 0;
   let linked = recruiters().at(-1);
   const session = await options.startSession(loaded.agent, linked);
+  transcript.attach(session);
+  // The store's per-turn budget starts when the recruiter has said (or typed) their piece.
+  session.on(voice.AgentSessionEventTypes.UserInputTranscribed, ({ isFinal }) => {
+    if (isFinal) service.budget.startTurn(sessionId);
+  });
   const link = (identity: string | undefined) => {
     if (identity === linked) return;
     linked = identity;
@@ -118,6 +129,7 @@ export async function bootstrapIntake(options: BootstrapOptions): Promise<Runnin
       return;
     }
     link(senderIdentity);
+    service.budget.startTurn(sessionId);
     session.interrupt();
     session.generateReply({ userInput: text });
   });
@@ -128,6 +140,7 @@ export async function bootstrapIntake(options: BootstrapOptions): Promise<Runnin
     service,
     intake: loaded,
     session,
+    transcript,
     get refused() {
       return refused;
     },
