@@ -98,7 +98,11 @@ export function createLiveKitTransport({ room, onError }: LiveKitTransportOption
   function take(raw: string | Uint8Array) {
     const decoded = decodeMessage(raw);
     if (decoded.ok) admit(decoded.message);
-    else report({ kind: "invalid_message", message: decoded.error.message });
+    else if (decoded.error.kind === "unknown_type") {
+      // A newer minor's type: ignored and counted, reported as a warning (the README promises any minor).
+      ignoredMessages += 1;
+      report({ kind: "unknown_message_type", message: decoded.error.message });
+    } else report({ kind: "invalid_message", message: decoded.error.message });
   }
 
   function receive(raw: string | Uint8Array, identity: string) {
