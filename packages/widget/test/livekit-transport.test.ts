@@ -127,6 +127,18 @@ describe("createLiveKitTransport with data packets", () => {
     expect(store.getState().profile).toBeNull();
   });
 
+  it("ignores a newer minor version's unknown message type: counted, reported as a warning, state kept", () => {
+    deliverDataPacket(room, "agent-1", encodeMessage(snapshot()));
+    deliverDataPacket(
+      room,
+      "agent-1",
+      JSON.stringify({ ...traitCreated(2, "t9", "X"), v: "1.9", type: "poll.created" }),
+    );
+    expect(errors.map((error) => error.kind)).toEqual(["unknown_message_type"]);
+    expect(transport.ignoredMessages).toBe(1);
+    expect(store.getState().profile?.version).toBe(1);
+  });
+
   it("ignores other topics", () => {
     deliverDataPacket(room, "agent-1", encodeMessage(snapshot()), "some.other.topic");
     expect(store.getState().profile).toBeNull();
