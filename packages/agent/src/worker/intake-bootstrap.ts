@@ -91,6 +91,14 @@ export async function bootstrapIntake(options: BootstrapOptions): Promise<Runnin
   }
   const loaded = intake;
   service.onSettled((outcome) => void loaded.tellModel(settledNote(outcome)));
+  // The version after every change, so a widget that lost the last message still converges.
+  service.onChange(({ profile }) => {
+    room.localParticipant
+      .setAttributes({ [PARTICIPANT_ATTRIBUTE.version]: String(profile.version) })
+      .catch((error: unknown) =>
+        logger.warn("could not announce the profile version", { error: String(error) }),
+      );
+  });
   await restoreLastTurns(options.store, sessionId, loaded.agent, logger);
   const transcript = new TranscriptRecorder(options.store, sessionId, logger);
 
