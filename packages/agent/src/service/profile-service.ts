@@ -1,12 +1,7 @@
-import {
-  applyMessage,
-  formatIssue,
-  JobProfile,
-  type MessageSource,
-  ProtocolMessage,
-} from "@voice-onboarding/protocol";
+import type { JobProfile, MessageSource, ProtocolMessage } from "@voice-onboarding/protocol";
 import type { Publisher } from "../publish/publisher.js";
 import { type ProfileStore, StoreUnavailableError } from "../store/profile-store.js";
+import { guardStore, nextProfile, validMessage } from "./change-checks.js";
 import { ChangeSettler, type SettledChange } from "./change-settler.js";
 import { type ChangeDraft, envelop, snapshotMessage } from "./envelope.js";
 import {
@@ -321,39 +316,5 @@ export class ProfileService {
         this.#logger.warn("profile change listener failed", { error: String(error) });
       }
     }
-  }
-}
-
-function validMessage(candidate: ProtocolMessage): ProtocolMessage {
-  const parsed = ProtocolMessage.safeParse(candidate);
-  if (!parsed.success) throw new ChangeError(invalidBecause(parsed.error.issues[0]));
-  return parsed.data;
-}
-
-function nextProfile(previous: JobProfile, message: ProtocolMessage): JobProfile {
-  const result = applyMessage(previous, message);
-  if (result.status !== "applied") {
-    const reason = result.status === "rejected" ? result.reason : `message was ${result.status}`;
-    throw new ChangeError(`that change does not apply to the current profile: ${reason}`);
-  }
-  const parsed = JobProfile.safeParse(result.profile);
-  if (!parsed.success) throw new ChangeError(invalidBecause(parsed.error.issues[0]));
-  return parsed.data;
-}
-
-function invalidBecause(issue: Parameters<typeof formatIssue>[0]): string {
-  return `that change would make the profile invalid (${formatIssue(issue).message})`;
-}
-
-async function guardStore<T>(operation: () => Promise<T>): Promise<T> {
-  try {
-    return await operation();
-  } catch (error) {
-    if (error instanceof StoreUnavailableError) {
-      throw new ProfileUnavailableError(`the profile database is unreachable: ${error.message}`, {
-        cause: error,
-      });
-    }
-    throw error;
   }
 }
