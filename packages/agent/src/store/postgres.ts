@@ -192,6 +192,8 @@ interface Limits {
   queryTimeoutMs: number;
 }
 
+const heardClients = new WeakSet<PoolClient>();
+
 class PostgresProfileStore extends SqlProfileStore implements PostgresStore {
   private closed = false;
 
@@ -216,6 +218,12 @@ class PostgresProfileStore extends SqlProfileStore implements PostgresStore {
     let client: PoolClient;
     try {
       client = await this.pool.connect();
+      // A server shutting down (57P01) fails the running query, which reports it, and also emits
+      // 'error' on the checked-out client: unheard, that would crash the process.
+      if (!heardClients.has(client)) {
+        heardClients.add(client);
+        client.on("error", () => {});
+      }
     } catch (cause) {
       // No connection, no statement: nothing can have been written.
       throw unavailable(`${what}: ${explain(cause, this.limits)}`, cause, "no");
