@@ -6,7 +6,12 @@ export type DecodeError =
   | { kind: "too_large"; message: string; size: number; limit: number }
   | { kind: "invalid_json"; message: string }
   | { kind: "unsupported_version"; message: string; received: string; supported: string; newer: boolean }
-  | { kind: "invalid_message"; message: string; path: PropertyKey[] };
+  | { kind: "invalid_message"; message: string; path: PropertyKey[] }
+  /**
+   * A message type this reader does not know, from a newer minor version of its major: not an
+   * error, the README promises any minor. Ignore it (count it, report it as a warning).
+   */
+  | { kind: "unknown_type"; message: string; type: string; received: string };
 
 export type DecodeResult<T> = { ok: true; message: T } | { ok: false; error: DecodeError };
 
@@ -32,8 +37,32 @@ function checkVersion(value: unknown): DecodeError | undefined {
   };
 }
 
+/** A `type` from a newer minor of this major that `knownTypes` lacks; undefined otherwise. */
+function unknownNewerType(value: unknown, knownTypes: readonly string[]): DecodeError | undefined {
+  if (typeof value !== "object" || value === null) return;
+  const { v, type } = value as { v?: unknown; type?: unknown };
+  if (typeof v !== "string" || typeof type !== "string" || knownTypes.includes(type)) return;
+  const [major, minor] = v.split(".").map(Number);
+  const [, ownMinor = 0] = PROTOCOL_VERSION.split(".").map(Number);
+  if (major !== PROTOCOL_MAJOR || !Number.isInteger(minor) || (minor as number) <= ownMinor) return;
+  return {
+    kind: "unknown_type",
+    message: `message type "${type.slice(0, 80)}" of protocol ${v} is unknown to this reader (${PROTOCOL_VERSION}); ignored`,
+    type: type.slice(0, 80),
+    received: v,
+  };
+}
+
+export interface DecoderOptions {
+  /** The `type`s this reader knows: another type from a newer minor is `unknown_type`, not invalid. */
+  knownTypes?: readonly string[];
+  /** The largest message accepted, in UTF-8 bytes (default MAX_MESSAGE_BYTES). */
+  limit?: number;
+}
+
 /** Builds a decoder that never throws: size, JSON, version, then schema, reporting the first problem. */
-export function createDecoder<Schema extends z.ZodMiniType>(schema: Schema, limit = MAX_MESSAGE_BYTES) {
+export function createDecoder<Schema extends z.ZodMiniType>(schema: Schema, options: DecoderOptions = {}) {
+  const { limit = MAX_MESSAGE_BYTES } = options;
   return (raw: string | Uint8Array): DecodeResult<z.infer<Schema>> => {
     const size = typeof raw === "string" ? byteLength(raw, limit) : raw.byteLength;
     if (size > limit) {
@@ -53,6 +82,8 @@ export function createDecoder<Schema extends z.ZodMiniType>(schema: Schema, limi
     if (versionError) return { ok: false, error: versionError };
     const parsed = schema.safeParse(value);
     if (parsed.success) return { ok: true, message: parsed.data };
+    const unknownType = options.knownTypes && unknownNewerType(value, options.knownTypes);
+    if (unknownType) return { ok: false, error: unknownType };
     return { ok: false, error: { kind: "invalid_message", ...formatIssue(parsed.error.issues[0]) } };
   };
 }

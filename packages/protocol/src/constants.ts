@@ -28,4 +28,9 @@ export const MAX_CHAT_CHARS = 2000;
 export const PARTICIPANT_ATTRIBUTE = {
   role: "voice-onboarding.role",
   sessionId: "voice-onboarding.session",
+  /**
+   * Set by the agent to the profile version after every change: a widget whose last message was
+   * lost (and nothing newer follows) sees it is behind and asks for a snapshot.
+   */
+  version: "voice-onboarding.version",
 } as const;

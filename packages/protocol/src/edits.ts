@@ -86,6 +86,6 @@ export const EditResult = z.discriminatedUnion("ok", [
 export type EditResult = z.infer<typeof EditResult>;
 
 export const encodeEditCommand = createEncoder(EditCommand, "edit command");
-export const decodeEditCommand = createDecoder(EditCommand, MAX_EDIT_COMMAND_BYTES);
+export const decodeEditCommand = createDecoder(EditCommand, { limit: MAX_EDIT_COMMAND_BYTES });
 export const encodeEditResult = createEncoder(EditResult, "edit result");
 export const decodeEditResult = createDecoder(EditResult);

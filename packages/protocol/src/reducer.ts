@@ -1,5 +1,6 @@
 import { missingFields } from "./fields.js";
-import type { MessageOf, ProtocolMessage } from "./messages.js";
+import type { MessageOf, MessageType, ProtocolMessage } from "./messages.js";
+import { nameTakenBy } from "./names.js";
 import type { InterviewStage, JobProfile, Trait } from "./schemas/index.js";
 
 export type ApplyResult =
@@ -12,8 +13,12 @@ export type ApplyResult =
   /** In sequence but inconsistent with the state (wrong session, unknown id): ask for a snapshot. */
   | { status: "rejected"; profile: JobProfile | null; reason: string };
 
-type ChangeMessage = Exclude<ProtocolMessage, { type: "profile.snapshot" }>;
 type Change = JobProfile | string;
+
+/** A change without its envelope: what edit plans and tools produce, and what the reducer applies. */
+export type ProfileChange = {
+  [Type in Exclude<MessageType, "profile.snapshot">]: Pick<MessageOf<Type>, "type" | "data">;
+}[Exclude<MessageType, "profile.snapshot">];
 
 /** Pure reducer shared by the agent (to compute every new state) and the widget (to follow it). */
 export function applyMessage(profile: JobProfile | null, message: ProtocolMessage): ApplyResult {
@@ -45,7 +50,12 @@ export function applyMessage(profile: JobProfile | null, message: ProtocolMessag
   };
 }
 
-function applyChange(profile: JobProfile, message: ChangeMessage): Change {
+/**
+ * The one implementation of what a change does to a profile (version and status aside): the
+ * reducer folds messages with it, the widget previews edits with it. A string says why it does
+ * not apply.
+ */
+export function applyChange(profile: JobProfile, message: ProfileChange): Change {
   switch (message.type) {
     case "company.updated":
       return { ...profile, company: message.data.company };
@@ -54,7 +64,12 @@ function applyChange(profile: JobProfile, message: ChangeMessage): Change {
     case "trait.created":
       if (hasId(profile.traits, message.data.trait.id))
         return `trait ${message.data.trait.id} already exists`;
-      return { ...profile, traits: [...profile.traits, message.data.trait] };
+      return (
+        nameClash(profile.traits, message.data.trait, "trait") ?? {
+          ...profile,
+          traits: [...profile.traits, message.data.trait],
+        }
+      );
     case "trait.updated":
       return replaceTrait(profile, message.data.trait);
     case "trait.deleted":
@@ -75,7 +90,20 @@ function applyChange(profile: JobProfile, message: ChangeMessage): Change {
   }
 }
 
-type StageMessage = MessageOf<"stage.created" | "stage.updated" | "stage.deleted" | "stages.reordered">;
+type StageMessage = Extract<
+  ProfileChange,
+  { type: "stage.created" | "stage.updated" | "stage.deleted" | "stages.reordered" }
+>;
+
+/** Trait and stage names are unique per profile, ignoring case and spacing. */
+function nameClash(
+  items: readonly { id: string; name: string }[],
+  item: { id: string; name: string },
+  kind: string,
+): string | undefined {
+  const other = nameTakenBy(items, item.name, item.id);
+  return other ? `another ${kind} is already named "${other.name}"; choose a different name` : undefined;
+}
 
 function applyStageChange(profile: JobProfile, message: StageMessage): Change {
   const { stages } = profile;
@@ -83,6 +111,8 @@ function applyStageChange(profile: JobProfile, message: StageMessage): Change {
     case "stage.created": {
       const { stage } = message.data;
       if (hasId(stages, stage.id)) return `stage ${stage.id} already exists`;
+      const clash = nameClash(stages, stage, "interview stage");
+      if (clash) return clash;
       if (stage.order > stages.length + 1)
         return `stage order ${stage.order} leaves a hole after ${stages.length}`;
       return withStages(profile, insertAt(stages, stage));
@@ -90,6 +120,8 @@ function applyStageChange(profile: JobProfile, message: StageMessage): Change {
     case "stage.updated": {
       const { stage } = message.data;
       if (!hasId(stages, stage.id)) return `stage ${stage.id} does not exist`;
+      const clash = nameClash(stages, stage, "interview stage");
+      if (clash) return clash;
       if (stage.order > stages.length) return `stage order ${stage.order} is past the last stage`;
       return withStages(profile, insertAt(without(stages, stage.id), stage));
     }
@@ -134,6 +166,8 @@ function withStages(profile: JobProfile, stages: InterviewStage[]): JobProfile {
 
 function replaceTrait(profile: JobProfile, trait: Trait): Change {
   if (!hasId(profile.traits, trait.id)) return `trait ${trait.id} does not exist`;
+  const clash = nameClash(profile.traits, trait, "trait");
+  if (clash) return clash;
   return {
     ...profile,
     traits: profile.traits.map((existing) => (existing.id === trait.id ? trait : existing)),

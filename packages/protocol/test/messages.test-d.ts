@@ -42,7 +42,7 @@ describe("ProtocolMessage union", () => {
     if (result.ok) expectTypeOf(result.message).toEqualTypeOf<ProtocolMessage>();
     else
       expectTypeOf(result.error.kind).toEqualTypeOf<
-        "too_large" | "invalid_json" | "unsupported_version" | "invalid_message"
+        "too_large" | "invalid_json" | "unsupported_version" | "invalid_message" | "unknown_type"
       >();
   });
 

@@ -3,6 +3,7 @@ import {
   type EditResult,
   encodeEditResult,
   encodeMessage,
+  PARTICIPANT_ATTRIBUTE,
   type ProtocolMessage,
   RPC_METHOD,
 } from "@voice-onboarding/protocol";
@@ -125,6 +126,32 @@ describe("createLiveKitTransport with data packets", () => {
     deliverDataPacket(room, "agent-1", JSON.stringify({ ...snapshot(), type: "trait.exploded" }));
     expect(errors.map((error) => error.kind)).toEqual(["invalid_message", "invalid_message"]);
     expect(store.getState().profile).toBeNull();
+  });
+
+  it("ignores a newer minor version's unknown message type: counted, reported as a warning, state kept", () => {
+    deliverDataPacket(room, "agent-1", encodeMessage(snapshot()));
+    deliverDataPacket(
+      room,
+      "agent-1",
+      JSON.stringify({ ...traitCreated(2, "t9", "X"), v: "1.9", type: "poll.created" }),
+    );
+    expect(errors.map((error) => error.kind)).toEqual(["unknown_message_type"]);
+    expect(transport.ignoredMessages).toBe(1);
+    expect(store.getState().profile?.version).toBe(1);
+  });
+
+  it("asks for a snapshot when the agent announces a version past the last message it got", async () => {
+    setConnectionState(room, ConnectionState.Connected);
+    deliverDataPacket(room, "agent-1", encodeMessage(snapshot()));
+    const agent = room.remoteParticipants.get("agent-1");
+    if (!agent) throw new Error("the agent is in the room");
+    room.emit(RoomEvent.ParticipantAttributesChanged, { [PARTICIPANT_ATTRIBUTE.version]: "1" }, agent);
+    expect(snapshotCalls()).toHaveLength(0);
+    // The message for version 2 was lost and nothing newer follows: the announcement alone converges.
+    agentProfile = snapshot(baseProfile({ version: 2 }));
+    room.emit(RoomEvent.ParticipantAttributesChanged, { [PARTICIPANT_ATTRIBUTE.version]: "2" }, agent);
+    expect(snapshotCalls()).toHaveLength(1);
+    await vi.waitFor(() => expect(store.getState().profile?.version).toBe(2));
   });
 
   it("ignores other topics", () => {

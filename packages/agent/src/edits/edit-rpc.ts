@@ -3,6 +3,7 @@ import { RpcError } from "@livekit/rtc-node";
 import { decodeEditCommand, type EditResult, encodeEditResult } from "@voice-onboarding/protocol";
 import {
   ChangeError,
+  ChangeOutcomeUnknownError,
   ConflictRetriesExhaustedError,
   type ProfileService,
   ProfileUnavailableError,
@@ -65,7 +66,10 @@ export function createEditRpcHandler(options: EditRpcOptions) {
       throw refuse(commandId, "forbidden", `this room belongs to another onboarding session`);
     }
     try {
-      const change = await options.service.apply(options.sessionId, "recruiter", planForEdit(command));
+      // One change id per command: a retried command never writes twice.
+      const change = await options.service.apply(options.sessionId, "recruiter", planForEdit(command), {
+        changeId: `edit:${command.commandId}`,
+      });
       if (change.message) options.onEdited?.(describeEdit(command, change.previous));
       return encodeEditResult({ ok: true, commandId, seq: change.profile.version });
     } catch (error) {
@@ -78,6 +82,13 @@ export function createEditRpcHandler(options: EditRpcOptions) {
           commandId,
           "unavailable",
           "the profile database is unreachable; nothing was saved; try again",
+        );
+      }
+      if (error instanceof ChangeOutcomeUnknownError) {
+        throw refuse(
+          commandId,
+          "unavailable",
+          "the profile database did not answer in time; if the edit was saved, the card updates shortly",
         );
       }
       if (error instanceof ConflictRetriesExhaustedError) throw refuse(commandId, "conflict", error.message);

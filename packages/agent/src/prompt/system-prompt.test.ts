@@ -15,7 +15,7 @@ describe("buildSystemPrompt", () => {
           equityOffered: false,
           workplaceType: "hybrid",
           locationCity: "Berlin",
-          onsiteDaysPerWeek: 0,
+          onsiteDaysPerWeek: 2,
         },
       }),
     );
@@ -33,7 +33,7 @@ describe("buildSystemPrompt", () => {
     expect(prompt).toContain("Experience: 0+ years");
     expect(prompt).toContain("Compensation: up to 180,000 USD per year");
     expect(prompt).toContain("Equity: No");
-    expect(prompt).toContain("Location: hybrid, Berlin, 0 days/week onsite");
+    expect(prompt).toContain("Location: hybrid, Berlin, 2 days/week onsite");
     expect(prompt).toContain("Required fields missing: job_title, visa, traits, interview_stages");
     expect(prompt).toContain("- visa: update_requirements(visa_sponsorship)");
     expect(prompt).toContain("Hey Dana! I see Acme is at the seed stage.");

@@ -24,6 +24,24 @@ export class ProfileUnavailableError extends Error {
   override readonly name = "ProfileUnavailableError";
 }
 
+/**
+ * The store did not answer in time after a commit was sent: it may or may not have landed. The
+ * service goes on finding out in the background and publishes the change if it landed.
+ */
+export class ChangeOutcomeUnknownError extends Error {
+  override readonly name = "ChangeOutcomeUnknownError";
+  constructor(
+    readonly sessionId: string,
+    readonly changeId: string,
+    options?: ErrorOptions,
+  ) {
+    super(
+      `the profile database did not answer in time; whether change ${changeId} of session ${sessionId} was saved is being checked`,
+      options,
+    );
+  }
+}
+
 /** Other writers kept changing the profile; the change was given up after `attempts` tries. */
 export class ConflictRetriesExhaustedError extends Error {
   override readonly name = "ConflictRetriesExhaustedError";

@@ -1,8 +1,10 @@
+export type { SettledChange } from "./change-settler.js";
 export type { ChangeDraft, ChangeType } from "./envelope.js";
 export { snapshotMessage } from "./envelope.js";
 export {
   ChangeError,
   type ChangeErrorCode,
+  ChangeOutcomeUnknownError,
   ConflictRetriesExhaustedError,
   InvalidSessionInputError,
   ProfileUnavailableError,
@@ -16,5 +18,7 @@ export {
   ProfileService,
   type ProfileServiceOptions,
   type ServiceLogger,
+  type SettledListener,
 } from "./profile-service.js";
 export type { CreateSessionInput } from "./session-input.js";
+export { Deadline, StoreBudget, type StoreBudgetOptions } from "./store-budget.js";

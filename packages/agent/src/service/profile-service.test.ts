@@ -37,10 +37,13 @@ function raceyStore(races: number): ProfileStore {
     create: (profile, snapshot) => inner.create(profile, snapshot),
     load: (sessionId) => inner.load(sessionId),
     messages: (sessionId, afterSeq) => inner.messages(sessionId, afterSeq),
+    settleChange: (sessionId, changeId) => inner.settleChange(sessionId, changeId),
+    appendTranscript: (sessionId, turn) => inner.appendTranscript(sessionId, turn),
+    transcriptTail: (sessionId, limit) => inner.transcriptTail(sessionId, limit),
     close: () => inner.close(),
-    commit: async (sessionId, expectedVersion, next, message) => {
+    commit: async (sessionId, expectedVersion, next, message, changeId) => {
       if (raced < races) await rival.apply(sessionId, "recruiter", addTrait(`Rival ${raced++}`));
-      return inner.commit(sessionId, expectedVersion, next, message);
+      return inner.commit(sessionId, expectedVersion, next, message, changeId);
     },
   };
 }

@@ -18,6 +18,10 @@ export function subjectOf(call: { action: string; sessionId: string; what?: stri
   return call.what ?? `${call.action} session "${call.sessionId}"`;
 }
 
-export function unavailable(message: string, cause?: unknown): StoreUnavailableError {
-  return new StoreUnavailableError(message, cause === undefined ? undefined : { cause });
+export function unavailable(
+  message: string,
+  cause?: unknown,
+  written: "no" | "unknown" = "unknown",
+): StoreUnavailableError {
+  return new StoreUnavailableError(message, cause === undefined ? { written } : { cause, written });
 }

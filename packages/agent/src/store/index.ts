@@ -33,6 +33,7 @@ export {
   type ProfileStore,
   SessionExistsError,
   StoreUnavailableError,
+  type TranscriptTurn,
 } from "./profile-store.js";
 export { createSupabaseStore, type SupabaseStoreOptions } from "./supabase.js";
 export {

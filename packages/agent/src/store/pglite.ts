@@ -69,7 +69,9 @@ class PgliteProfileStore extends SqlProfileStore implements PgliteStore {
     const { sql, params } = call;
     const what = subjectOf(call);
     if (this.db.closed) {
-      throw new StoreUnavailableError(`the PGlite profile store is closed: cannot ${what}`);
+      throw new StoreUnavailableError(`the PGlite profile store is closed: cannot ${what}`, {
+        written: "no",
+      });
     }
     try {
       const { rows } = await this.db.query<{ result: unknown }>(sql, params);

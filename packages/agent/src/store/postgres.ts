@@ -193,6 +193,8 @@ interface Limits {
   queryTimeoutMs: number;
 }
 
+const heardClients = new WeakSet<PoolClient>();
+
 class PostgresProfileStore extends SqlProfileStore implements PostgresStore {
   private closed = false;
 
@@ -213,12 +215,21 @@ class PostgresProfileStore extends SqlProfileStore implements PostgresStore {
     const { fn, sql, params } = call;
     const subject = subjectOf(call);
     const what = `cannot ${subject}`;
-    if (this.closed) throw new StoreUnavailableError(`the Postgres profile store is closed: ${what}`);
+    if (this.closed) {
+      throw new StoreUnavailableError(`the Postgres profile store is closed: ${what}`, { written: "no" });
+    }
     let client: PoolClient;
     try {
       client = await this.pool.connect();
+      // A server shutting down (57P01) fails the running query, which reports it, and also emits
+      // 'error' on the checked-out client: unheard, that would crash the process.
+      if (!heardClients.has(client)) {
+        heardClients.add(client);
+        client.on("error", () => {});
+      }
     } catch (cause) {
-      throw unavailable(`${what}: ${explain(cause, this.limits)}`, cause);
+      // No connection, no statement: nothing can have been written.
+      throw unavailable(`${what}: ${explain(cause, this.limits)}`, cause, "no");
     }
     try {
       const { rows } = await client.query<{ result: unknown }>(sql, params);

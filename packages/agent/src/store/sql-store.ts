@@ -1,13 +1,21 @@
 import type { JobProfile, ProtocolMessage } from "@voice-onboarding/protocol";
 import { type FunctionCaller, namedCall } from "./function-caller.js";
-import { type CommitResult, type ProfileStore, SessionExistsError } from "./profile-store.js";
+import {
+  type CommitResult,
+  type ProfileStore,
+  SessionExistsError,
+  type TranscriptTurn,
+} from "./profile-store.js";
 
 /** The SQL functions of supabase/migrations that make up the store. */
 export type ProfileFunction =
   | "create_job_profile"
   | "get_job_profile"
   | "commit_job_profile_change"
-  | "job_profile_messages";
+  | "job_profile_messages"
+  | "settle_job_profile_change"
+  | "append_job_profile_transcript"
+  | "job_profile_transcript_tail";
 
 /** One call of a profile function: a statement whose single row has the function's jsonb in `result`. */
 export interface FunctionCall {
@@ -73,13 +81,45 @@ export abstract class SqlProfileStore implements ProfileStore, FunctionCaller {
     expectedVersion: number,
     next: JobProfile,
     message: ProtocolMessage,
+    changeId?: string,
   ): Promise<CommitResult> {
     return this.call<CommitResult>({
       action: "commit to",
       sessionId,
       fn: "commit_job_profile_change",
-      sql: "select public.commit_job_profile_change($1, $2, $3::jsonb, $4::jsonb) as result",
-      params: [sessionId, expectedVersion, JSON.stringify(next), JSON.stringify(message)],
+      sql: "select public.commit_job_profile_change($1, $2, $3::jsonb, $4::jsonb, $5) as result",
+      params: [sessionId, expectedVersion, JSON.stringify(next), JSON.stringify(message), changeId ?? null],
+    });
+  }
+
+  async settleChange(sessionId: string, changeId: string): Promise<ProtocolMessage | null> {
+    const result = await this.call<{ landed: boolean; message?: ProtocolMessage }>({
+      action: "settle a change of",
+      sessionId,
+      fn: "settle_job_profile_change",
+      sql: "select public.settle_job_profile_change($1, $2) as result",
+      params: [sessionId, changeId],
+    });
+    return result.landed ? (result.message ?? null) : null;
+  }
+
+  async appendTranscript(sessionId: string, turn: TranscriptTurn): Promise<void> {
+    await this.call({
+      action: "append to the transcript of",
+      sessionId,
+      fn: "append_job_profile_transcript",
+      sql: "select public.append_job_profile_transcript($1, $2, $3) as result",
+      params: [sessionId, turn.role, turn.text],
+    });
+  }
+
+  transcriptTail(sessionId: string, limit: number): Promise<TranscriptTurn[]> {
+    return this.call<TranscriptTurn[]>({
+      action: "read the transcript of",
+      sessionId,
+      fn: "job_profile_transcript_tail",
+      sql: "select public.job_profile_transcript_tail($1, $2) as result",
+      params: [sessionId, limit],
     });
   }
 

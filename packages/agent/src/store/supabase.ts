@@ -8,6 +8,7 @@ import {
   type ProfileStore,
   SessionExistsError,
   StoreUnavailableError,
+  type TranscriptTurn,
 } from "./profile-store.js";
 
 export interface SupabaseStoreOptions {
@@ -67,12 +68,39 @@ class SupabaseProfileStore implements ProfileStore, FunctionCaller {
     expectedVersion: number,
     next: JobProfile,
     message: ProtocolMessage,
+    changeId?: string,
   ): Promise<CommitResult> {
     return this.rpc<CommitResult>("commit to", sessionId, "commit_job_profile_change", {
       p_session_id: sessionId,
       p_expected_version: expectedVersion,
       p_profile: next,
       p_message: message,
+      p_change_id: changeId ?? null,
+    });
+  }
+
+  async settleChange(sessionId: string, changeId: string): Promise<ProtocolMessage | null> {
+    const result = await this.rpc<{ landed: boolean; message?: ProtocolMessage }>(
+      "settle a change of",
+      sessionId,
+      "settle_job_profile_change",
+      { p_session_id: sessionId, p_change_id: changeId },
+    );
+    return result.landed ? (result.message ?? null) : null;
+  }
+
+  async appendTranscript(sessionId: string, turn: TranscriptTurn): Promise<void> {
+    await this.rpc("append to the transcript of", sessionId, "append_job_profile_transcript", {
+      p_session_id: sessionId,
+      p_role: turn.role,
+      p_text: turn.text,
+    });
+  }
+
+  transcriptTail(sessionId: string, limit: number): Promise<TranscriptTurn[]> {
+    return this.rpc<TranscriptTurn[]>("read the transcript of", sessionId, "job_profile_transcript_tail", {
+      p_session_id: sessionId,
+      p_limit: limit,
     });
   }
 
@@ -100,7 +128,9 @@ class SupabaseProfileStore implements ProfileStore, FunctionCaller {
     subject = subjectOf({ action, sessionId }),
   ): Promise<T> {
     const what = `cannot ${subject}`;
-    if (this.closed) throw new StoreUnavailableError(`the Supabase profile store is closed: ${what}`);
+    if (this.closed) {
+      throw new StoreUnavailableError(`the Supabase profile store is closed: ${what}`, { written: "no" });
+    }
     let response: Awaited<ReturnType<typeof this.client.rpc>>;
     try {
       response = await this.client.rpc(fn, args).abortSignal(AbortSignal.timeout(this.timeoutMs));

@@ -1,19 +1,9 @@
+import { findNamed, nameKey, nameTakenBy } from "@voice-onboarding/protocol";
 import { ChangeError } from "../service/index.js";
 
+export { findNamed, nameKey };
+
 const MAX_LISTED = 25;
-
-/** Names match ignoring case and spacing: "distributed  systems" finds "Distributed Systems". */
-export function nameKey(name: string): string {
-  return name.trim().replace(/\s+/g, " ").toLowerCase();
-}
-
-export function findNamed<Item extends { name: string }>(
-  items: readonly Item[],
-  name: string,
-): Item | undefined {
-  const key = nameKey(name);
-  return items.find((item) => nameKey(item.name) === key);
-}
 
 /** Names are unique per profile on every path: renaming an item to another's name is refused. */
 export function assertNameFree<Item extends { id: string; name: string }>(
@@ -22,8 +12,8 @@ export function assertNameFree<Item extends { id: string; name: string }>(
   id: string,
   kind: string,
 ): void {
-  const other = findNamed(items, name);
-  if (other && other.id !== id) {
+  const other = nameTakenBy(items, name, id);
+  if (other) {
     throw new ChangeError(`another ${kind} is already named "${other.name}"; choose a different name`);
   }
 }

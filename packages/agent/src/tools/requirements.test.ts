@@ -26,7 +26,7 @@ describe("update_requirements", () => {
       ...NO_ARGS,
       location_type: "hybrid",
       location_city: "Berlin",
-      onsite_days: 0,
+      onsite_days: 2,
       experience_min: 0,
     });
     expect(result).toBe(
@@ -37,7 +37,7 @@ describe("update_requirements", () => {
       jobTitle: "Senior Backend Engineer",
       workplaceType: "hybrid",
       locationCity: "Berlin",
-      onsiteDaysPerWeek: 0,
+      onsiteDaysPerWeek: 2,
       experienceMinYears: 0,
     });
     expect(h.publisher.messages.map((message) => message.type)).toEqual(["requirements.updated"]);

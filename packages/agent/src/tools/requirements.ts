@@ -2,6 +2,7 @@ import { llm } from "@livekit/agents";
 import {
   Compensation,
   CurrencyCode,
+  normalizeRequirements,
   PayInterval,
   Requirements,
   type Requirements as RequirementsData,
@@ -71,6 +72,9 @@ export function mergeRequirements(current: RequirementsData, args: UpdateRequire
   if (args.location_type === "remote" && given(args.onsite_days) && args.onsite_days > 0) {
     return new ChangeError("A remote role has no onsite days; leave onsite_days out or use hybrid.");
   }
+  if (args.location_type === "remote" && given(args.location_city)) {
+    return new ChangeError("A remote role has no city; leave location_city out or use hybrid or onsite.");
+  }
   const experienceMin = args.experience_min ?? current.experienceMinYears;
   const experienceMax = args.experience_max ?? current.experienceMaxYears;
   const invalidExperience = range("experience", experienceMin, experienceMax, given(args.experience_max));
@@ -91,9 +95,10 @@ export function mergeRequirements(current: RequirementsData, args: UpdateRequire
     equityOffered: args.equity_offered ?? (given(args.equity_range) ? true : current.equityOffered),
     equityRange: args.equity_offered === false ? undefined : (args.equity_range ?? current.equityRange),
   };
-  return Object.fromEntries(
-    Object.entries(next).filter(([, value]) => value !== undefined),
-  ) as RequirementsData;
+  // The protocol's rules: a switch to remote drops the city and onsite days, and so on.
+  return normalizeRequirements(
+    Object.fromEntries(Object.entries(next).filter(([, value]) => value !== undefined)) as RequirementsData,
+  );
 }
 
 export function requirementsTools(deps: ToolDeps) {

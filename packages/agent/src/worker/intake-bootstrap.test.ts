@@ -254,6 +254,41 @@ describe("bootstrapIntake", () => {
     running.intake.dispose();
   });
 
+  it("resumes with the last stored turns in the model's context and stores the new ones", async () => {
+    const store = new MemoryProfileStore();
+    const created = await newSession(store);
+    await store.appendTranscript(created.sessionId, { role: "recruiter", text: "We need a Rust person." });
+    await store.appendTranscript(created.sessionId, { role: "agent", text: "Noted: Rust it is." });
+    const { room, join } = standInRoom(created.sessionId);
+    join("recruiter-1", "recruiter");
+    const running = await bootstrapIntake({
+      sessionId: created.sessionId,
+      store,
+      room,
+      logger: { warn: () => {} },
+      startSession: async (agent) => {
+        stand = await startStandInSession({ turns, agent });
+        return stand.session;
+      },
+      linkRecruiter: () => {},
+    });
+    if (running === null) throw new Error("the session exists");
+    const context = JSON.stringify(running.intake.agent.chatCtx.items);
+    expect(context).toContain("We need a Rust person.");
+    expect(context).toContain("Noted: Rust it is.");
+    // The greeting the new job says is stored after the old turns, in order.
+    await vi.waitFor(async () => {
+      const tail = await store.transcriptTail(created.sessionId, 10);
+      expect(tail.at(-1)).toEqual({ role: "agent", text: running.intake.greeting });
+    });
+    await running.transcript.flush();
+    expect((await store.transcriptTail(created.sessionId, 10)).slice(0, 2).map((turn) => turn.role)).toEqual([
+      "recruiter",
+      "agent",
+    ]);
+    running.intake.dispose();
+  });
+
   it("returns null for an unknown session instead of crashing", async () => {
     const { room } = standInRoom("no-such-session");
     const running = await bootstrapIntake({

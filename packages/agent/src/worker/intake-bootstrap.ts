@@ -1,4 +1,4 @@
-import type { voice } from "@livekit/agents";
+import { voice } from "@livekit/agents";
 import type { RpcInvocationData } from "@livekit/rtc-node";
 import { PARTICIPANT_ATTRIBUTE, type ProtocolMessage, RPC_METHOD } from "@voice-onboarding/protocol";
 import { createEditRpcHandler, createSnapshotRpcHandler, limitEdits } from "../edits/index.js";
@@ -7,6 +7,7 @@ import { DEFAULT_INTAKE_LIMITS, type IntakeLimits } from "../limits/intake-limit
 import { LiveKitPublisher, type TextSender } from "../publish/livekit-publisher.js";
 import { ProfileService, type ServiceLogger, SessionNotFoundError } from "../service/index.js";
 import type { ProfileStore } from "../store/profile-store.js";
+import { restoreLastTurns, settledNote, TranscriptRecorder } from "./conversation-memory.js";
 import { createIntakeAgent, type IntakeAgent } from "./intake-agent.js";
 import {
   isRecruiterIn,
@@ -47,6 +48,8 @@ export interface RunningIntake {
   service: ProfileService;
   intake: IntakeAgent;
   session: voice.AgentSession;
+  /** The conversation as it is stored: flushed on shutdown. */
+  transcript: TranscriptRecorder;
   /** Chat lines and RPCs refused because their sender is not a recruiter of this session. */
   readonly refused: number;
   /** A recruiter's chat lines not passed to the model: blank, too long or too fast. */
@@ -96,6 +99,17 @@ export async function bootstrapIntake(options: BootstrapOptions): Promise<Runnin
     throw error;
   }
   const loaded = intake;
+  service.onSettled((outcome) => void loaded.tellModel(settledNote(outcome)));
+  // The version after every change, so a widget that lost the last message still converges.
+  service.onChange(({ profile }) => {
+    room.localParticipant
+      .setAttributes({ [PARTICIPANT_ATTRIBUTE.version]: String(profile.version) })
+      .catch((error: unknown) =>
+        logger.warn("could not announce the profile version", { error: String(error) }),
+      );
+  });
+  await restoreLastTurns(options.store, sessionId, loaded.agent, logger);
+  const transcript = new TranscriptRecorder(options.store, sessionId, logger);
 
   let refused = 0;
   let limited = 0;
@@ -130,6 +144,11 @@ export async function bootstrapIntake(options: BootstrapOptions): Promise<Runnin
   const started = await options.startSession(loaded.agent, listenedTo);
   session = started;
   if (linked !== listenedTo) options.linkRecruiter(started, linked ?? null);
+  transcript.attach(started);
+  // The store's per-turn budget starts when the recruiter has said (or typed) their piece.
+  started.on(voice.AgentSessionEventTypes.UserInputTranscribed, ({ isFinal }) => {
+    if (isFinal) service.budget.startTurn(sessionId);
+  });
 
   room.onChatText((text, senderIdentity) => {
     if (!isRecruiter(senderIdentity)) {
@@ -151,6 +170,7 @@ export async function bootstrapIntake(options: BootstrapOptions): Promise<Runnin
       return;
     }
     link(senderIdentity);
+    service.budget.startTurn(sessionId);
     interruptUnlessNotice(started);
     started.generateReply({ userInput: verdict.text });
   });
@@ -161,6 +181,7 @@ export async function bootstrapIntake(options: BootstrapOptions): Promise<Runnin
     service,
     intake: loaded,
     session: started,
+    transcript,
     get refused() {
       return refused;
     },

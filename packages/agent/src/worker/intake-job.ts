@@ -27,7 +27,9 @@ export async function runIntakeJob(ctx: JobContext, { config, store, vad }: Inta
   // outlive the tool calls still committing.
   ctx.addShutdownCallback(async () => {
     if (running) {
-      await running.service.settled();
+      // In-flight changes commit (or settle) and the last turns are stored before the store closes.
+      await running.service.drain();
+      await running.transcript.flush();
       running.intake.dispose();
       logger.info(
         { turns: turnMetrics.turns, refused: running.refused, limited: running.limited },

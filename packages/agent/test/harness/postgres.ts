@@ -39,6 +39,8 @@ export interface PostgresServer {
   sql(query: string, options?: { singleTransaction?: boolean }): Promise<string>;
   /** Stops the server (the harness leaves its folder for `stop`); safe to call twice. */
   halt(): Promise<void>;
+  /** Starts a halted server again on the same port and data (a database restart). */
+  restart(): Promise<void>;
   /** Stops the server and removes its folder. */
   stop(): Promise<void>;
 }
@@ -60,6 +62,7 @@ export async function startPostgres(): Promise<PostgresServer> {
     return run(command, [...argv]);
   };
   let running = false;
+  let startOptions = "";
   const halt = async () => {
     if (!running) return;
     running = false;
@@ -87,7 +90,7 @@ export async function startPostgres(): Promise<PostgresServer> {
       "--locale=C",
     ]);
     await run(initdb, [...initArgs]);
-    const options = [
+    startOptions = [
       "-c listen_addresses=127.0.0.1",
       `-c port=${port}`,
       `-c unix_socket_directories=${root}`,
@@ -95,7 +98,7 @@ export async function startPostgres(): Promise<PostgresServer> {
       "-c full_page_writes=off",
       "-c max_connections=200",
     ].join(" ");
-    await pgCtl("start", "-w", "-t", "30", "-l", join(root, "postgres.log"), "-o", options);
+    await pgCtl("start", "-w", "-t", "30", "-l", join(root, "postgres.log"), "-o", startOptions);
     running = true;
     process.on("exit", haltOnExit);
   } catch (error) {
@@ -125,6 +128,12 @@ export async function startPostgres(): Promise<PostgresServer> {
         { input: query },
       ),
     halt,
+    async restart() {
+      if (running) return;
+      await pgCtl("start", "-w", "-t", "30", "-l", join(root, "postgres.log"), "-o", startOptions);
+      running = true;
+      process.on("exit", haltOnExit);
+    },
     async stop() {
       await halt();
       await rm(root, { recursive: true, force: true });

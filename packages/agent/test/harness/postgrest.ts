@@ -38,6 +38,11 @@ export interface PostgrestServer {
   url: string;
   /** PostgREST's own address, without the /rest/v1 prefix. */
   directUrl: string;
+  /**
+   * Fault injection at the proxy: the next `count` requests whose path contains `pathPart` reach
+   * PostgREST (and do their work) but their responses are dropped, as a lost reply would be.
+   */
+  dropResponses(count: number, pathPart: string): void;
   /** What PostgREST printed on stderr, for diagnosing a failed start. */
   log(): string;
   stop(): Promise<void>;
@@ -87,6 +92,7 @@ export async function startPostgrest(options: PostgrestOptions): Promise<Postgre
   return {
     url: `http://127.0.0.1:${proxy.port}`,
     directUrl: `http://127.0.0.1:${port}`,
+    dropResponses: (count, pathPart) => proxy.dropResponses(count, pathPart),
     log: () => stderr,
     async stop() {
       await proxy.close();
@@ -108,9 +114,14 @@ function stopProcess(child: ChildProcess): Promise<void> {
 }
 
 /** Serves PostgREST under /rest/v1 the way Supabase's gateway does, so supabase-js can reach it. */
-async function startRestProxy(targetPort: number): Promise<{ port: number; close(): Promise<void> }> {
+async function startRestProxy(targetPort: number): Promise<{
+  port: number;
+  dropResponses(count: number, pathPart: string): void;
+  close(): Promise<void>;
+}> {
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
   const prefix = "/rest/v1";
+  const drops = { count: 0, pathPart: "" };
   const server: Server = createServer((incoming, outgoing) => {
     const path = incoming.url ?? "/";
     if (path !== prefix && !path.startsWith(`${prefix}/`) && !path.startsWith(`${prefix}?`)) {
@@ -128,6 +139,13 @@ async function startRestProxy(targetPort: number): Promise<{ port: number; close
         agent,
       },
       (response) => {
+        if (drops.count > 0 && path.includes(drops.pathPart)) {
+          // PostgREST did the work; the caller never hears of it.
+          drops.count -= 1;
+          response.resume();
+          response.on("end", () => outgoing.destroy());
+          return;
+        }
         outgoing.writeHead(response.statusCode ?? 502, response.headers);
         response.pipe(outgoing);
       },
@@ -144,6 +162,10 @@ async function startRestProxy(targetPort: number): Promise<{ port: number; close
   const port = typeof address === "object" && address ? address.port : 0;
   return {
     port,
+    dropResponses: (count, pathPart) => {
+      drops.count = count;
+      drops.pathPart = pathPart;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

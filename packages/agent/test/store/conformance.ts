@@ -37,7 +37,7 @@ export interface ConformanceTarget {
   teardown(): Promise<void>;
 }
 
-const TABLES = ["job_profiles", "job_profile_events"];
+const TABLES = ["job_profiles", "job_profile_events", "job_profile_changes", "job_profile_transcript"];
 
 /** Each attempt, made with the anon and the authenticated role, is refused with 42501. */
 export async function expectRefusedToBrowsers(
@@ -135,6 +135,57 @@ export function profileStoreConformance(name: string, setup: () => Promise<Confo
       });
       expect(await store.load(v0.sessionId)).toEqual(v1);
       expect(await store.messages(v0.sessionId)).toHaveLength(2);
+    });
+
+    it("commits a change id once: a repeat answers with the first outcome and writes nothing", async () => {
+      const v0 = await created("change-id");
+      const message = steadyChange(v0, 1);
+      const v1 = apply(v0, message);
+      expect(await store.commit(v0.sessionId, 0, v1, message, "call-1")).toEqual({ ok: true });
+      // The retry after a lost reply planned on the fresh version: still the first outcome.
+      const retry = steadyChange(v1, 2);
+      const result = await store.commit(v0.sessionId, 1, apply(v1, retry), retry, "call-1");
+      expect(result).toEqual({ ok: true, replayed: message });
+      expect(await store.load(v0.sessionId)).toEqual(v1);
+      expect(await store.messages(v0.sessionId)).toHaveLength(2);
+      // A conflict does not use the id up: the writer retries it on the fresh version.
+      const stale = nuanceMessage(v0, "stale");
+      expect(await store.commit(v0.sessionId, 0, apply(v0, stale), stale, "call-2")).toMatchObject({
+        reason: "conflict",
+      });
+      const fresh = nuanceMessage(v1, "fresh");
+      expect(await store.commit(v0.sessionId, 1, apply(v1, fresh), fresh, "call-2")).toEqual({ ok: true });
+    });
+
+    it("settles a change id: the landed message, or abandoned so it can never land", async () => {
+      const v0 = await created("settle");
+      const message = steadyChange(v0, 1);
+      const v1 = apply(v0, message);
+      await store.commit(v0.sessionId, 0, v1, message, "landed");
+      expect(await store.settleChange(v0.sessionId, "landed")).toEqual(message);
+      expect(await store.settleChange(v0.sessionId, "never-sent")).toBeNull();
+      const late = nuanceMessage(v1, "late");
+      expect(await store.commit(v0.sessionId, 1, apply(v1, late), late, "never-sent")).toEqual({
+        ok: false,
+        reason: "abandoned",
+      });
+      expect(await store.load(v0.sessionId)).toEqual(v1);
+    });
+
+    it("keeps the transcript per session and returns the last turns oldest first", async () => {
+      const v0 = await created("transcript");
+      for (let i = 1; i <= 5; i++) {
+        await store.appendTranscript(v0.sessionId, {
+          role: i % 2 ? "agent" : "recruiter",
+          text: `turn ${i}`,
+        });
+      }
+      expect(await store.transcriptTail(v0.sessionId, 2)).toEqual([
+        { role: "recruiter", text: "turn 4" },
+        { role: "agent", text: "turn 5" },
+      ]);
+      await store.appendTranscript(newSessionId("no-such"), { role: "agent", text: "ignored" });
+      expect(await store.transcriptTail(newSessionId("no-such"), 5)).toEqual([]);
     });
 
     it("answers not_found for an unknown session", async () => {

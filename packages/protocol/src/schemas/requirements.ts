@@ -39,7 +39,8 @@ export const Requirements = z
     jobTitle: z.optional(text(200)),
     workplaceType: z.optional(WorkplaceType),
     locationCity: z.optional(text(200)),
-    onsiteDaysPerWeek: z.optional(z.int().check(z.gte(0), z.lte(7))),
+    /** Hybrid roles only. */
+    onsiteDaysPerWeek: z.optional(z.int().check(z.gte(1), z.lte(7))),
     visaSponsorship: z.optional(z.boolean()),
     experienceMinYears: z.optional(years),
     experienceMaxYears: z.optional(years),
@@ -55,5 +56,30 @@ export const Requirements = z
         r.experienceMinYears <= r.experienceMaxYears,
       { message: "experienceMinYears must not exceed experienceMaxYears", path: ["experienceMinYears"] },
     ),
+    z.refine((r) => r.workplaceType !== "remote" || r.locationCity === undefined, {
+      message: "a remote role has no city",
+      path: ["locationCity"],
+    }),
+    z.refine((r) => r.onsiteDaysPerWeek === undefined || r.workplaceType === "hybrid", {
+      message: "onsite days per week are for hybrid roles only",
+      path: ["onsiteDaysPerWeek"],
+    }),
+    z.refine((r) => r.equityOffered !== false || r.equityRange === undefined, {
+      message: "an equity range needs equity offered",
+      path: ["equityRange"],
+    }),
   );
 export type Requirements = z.infer<typeof Requirements>;
+
+/**
+ * Drops what a change of workplace type or equity implies away, so every path (tools, hand
+ * edits, the widget's optimistic view) lands on valid requirements: remote has no city and no
+ * onsite days, only hybrid has onsite days, no equity has no equity range.
+ */
+export function normalizeRequirements(requirements: Requirements): Requirements {
+  const next = { ...requirements };
+  if (next.workplaceType === "remote") delete next.locationCity;
+  if (next.workplaceType !== undefined && next.workplaceType !== "hybrid") delete next.onsiteDaysPerWeek;
+  if (next.equityOffered === false) delete next.equityRange;
+  return next;
+}

@@ -6,6 +6,7 @@ import {
   type JobProfile,
   NUANCE_CATEGORIES,
   type Nuance,
+  normalizeRequirements,
   PAY_INTERVALS,
   REQUIRED_FIELDS,
   type Requirements,
@@ -23,6 +24,8 @@ export const text = (maxLength = 40) =>
 
 export const id = fc.uuid();
 const list = (maxLength = 4) => fc.array(text(30), { maxLength });
+/** Trait and stage names are unique per profile (ignoring case): a random tag keeps them apart. */
+const uniqueName = fc.tuple(text(), fc.uuid()).map(([name, tag]) => `${name} ${tag.slice(0, 8)}`);
 const pair = (max: number) =>
   fc.tuple(fc.nat({ max }), fc.nat({ max })).map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as const);
 
@@ -54,7 +57,7 @@ export const requirementsArb: fc.Arbitrary<Requirements> = fc
       jobTitle: text(),
       workplaceType: fc.constantFrom(...WORKPLACE_TYPES),
       locationCity: text(),
-      onsiteDaysPerWeek: fc.integer({ min: 0, max: 7 }),
+      onsiteDaysPerWeek: fc.integer({ min: 1, max: 7 }),
       visaSponsorship: fc.boolean(),
       experience: pair(60),
       compensation: fc.record(
@@ -80,11 +83,17 @@ export const requirementsArb: fc.Arbitrary<Requirements> = fc
         ...(compensation.range && { min: compensation.range[0], max: compensation.range[1] }),
       },
     }),
-  }));
+  }))
+  // The protocol's invariants: remote has no city, only hybrid has onsite days, no equity no range.
+  .map((requirements) => {
+    const valid = normalizeRequirements(requirements);
+    if (valid.workplaceType === undefined) delete valid.onsiteDaysPerWeek;
+    return valid;
+  });
 
 export const traitArb: fc.Arbitrary<Trait> = fc.record({
   id,
-  name: text(),
+  name: uniqueName,
   description: text(200),
   priority: fc.constantFrom(...TRAIT_PRIORITIES),
   signals: list(),
@@ -94,7 +103,7 @@ export const stageArb = (order: number): fc.Arbitrary<InterviewStage> =>
   fc.record(
     {
       id,
-      name: text(),
+      name: uniqueName,
       description: text(200),
       order: fc.constant(order),
       durationMinutes: fc.integer({ min: 1, max: 600 }),

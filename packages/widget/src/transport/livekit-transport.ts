@@ -1,4 +1,9 @@
-import { DATA_TOPIC, decodeMessage, type ProtocolMessage } from "@voice-onboarding/protocol";
+import {
+  DATA_TOPIC,
+  decodeMessage,
+  PARTICIPANT_ATTRIBUTE,
+  type ProtocolMessage,
+} from "@voice-onboarding/protocol";
 import {
   ConnectionState,
   type Participant,
@@ -89,16 +94,33 @@ export function createLiveKitTransport({ room, onError }: LiveKitTransportOption
   };
   const trust = (identity: string) => trustOf(room.remoteParticipants.get(identity), sessionIdOf(room));
 
+  /** The highest profile version taken from the agent: compared with the version it announces. */
+  let latestSeq = -1;
+
   function admit(message: ProtocolMessage) {
     const sessionId = sessionIdOf(room);
     if (sessionId !== undefined && message.sessionId !== sessionId) ignoredMessages += 1;
-    else intake.accept(message);
+    else {
+      intake.accept(message);
+      latestSeq = Math.max(latestSeq, message.seq);
+    }
+  }
+
+  /** The agent announces its version after each change: behind it, with nothing newer coming, ask. */
+  function checkAnnouncedVersion(changed: Record<string, string>, participant: Participant) {
+    const announced = Number(changed[PARTICIPANT_ATTRIBUTE.version]);
+    if (!Number.isInteger(announced) || announced <= latestSeq) return;
+    if (trust(participant.identity) === "agent") void requestSnapshot();
   }
 
   function take(raw: string | Uint8Array) {
     const decoded = decodeMessage(raw);
     if (decoded.ok) admit(decoded.message);
-    else report({ kind: "invalid_message", message: decoded.error.message });
+    else if (decoded.error.kind === "unknown_type") {
+      // A newer minor's type: ignored and counted, reported as a warning (the README promises any minor).
+      ignoredMessages += 1;
+      report({ kind: "unknown_message_type", message: decoded.error.message });
+    } else report({ kind: "invalid_message", message: decoded.error.message });
   }
 
   function receive(raw: string | Uint8Array, identity: string) {
@@ -159,9 +181,10 @@ export function createLiveKitTransport({ room, onError }: LiveKitTransportOption
     }
   };
   const onReconnected = () => void requestSnapshot();
-  const onAttributes = (_changed: Record<string, string>, participant: Participant) => {
+  const onAttributes = (changed: Record<string, string>, participant: Participant) => {
     settleHeld();
     if (participant.isAgent || participant === room.localParticipant) agentChanged();
+    if (participant.isAgent) checkAnnouncedVersion(changed, participant);
   };
   const onParticipantConnected = (participant: RemoteParticipant) => {
     settleHeld();

@@ -16,8 +16,11 @@ export interface TransportError {
   /**
    * `message_dropped`: held for a sender who never became known, or too many held.
    * `agent_request_failed`: the agent was missing and asking for it again (`tokenFetcher`) failed.
+   * `unknown_message_type`: a warning, not a failure: a newer minor protocol version's message
+   * type this widget does not know was ignored (and counted in `ignoredMessages`).
    */
   kind:
+    | "unknown_message_type"
     | "invalid_message"
     | "snapshot_failed"
     | "edit_failed"

@@ -44,9 +44,9 @@ export function LocationEditor({ requirements, labels, onSave, onCancel, title }
   const submit = () => {
     const nextCity = readText(city, 200);
     if (!nextCity.ok) return setError({ field: "city", message: labels.tooLong(labels.city, 200) });
-    const nextDays = readWholeNumber(days, 0, 7);
+    const nextDays = readWholeNumber(days, 1, 7);
     if (!nextDays.ok)
-      return setError({ field: "days", message: labels.wholeNumberBetween(labels.onsiteDays, 0, 7) });
+      return setError({ field: "days", message: labels.wholeNumberBetween(labels.onsiteDays, 1, 7) });
     onSave({
       workplaceType: workplace === "" ? null : workplace,
       locationCity: nextCity.value,
