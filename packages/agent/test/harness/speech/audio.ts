@@ -124,7 +124,8 @@ export async function speak(text: string, sampleRate: number, wordsPerMinute = 1
   return resample(fromWav(wav), sampleRate);
 }
 
-/** Speech where espeak-ng exists, a tone of a speech-like length (~70 ms a character) elsewhere. */
-export async function speakOrTone(text: string, sampleRate: number): Promise<Pcm> {
-  return (await speak(text, sampleRate)) ?? tone(Math.max(300, text.length * 70), sampleRate);
+/** Speech where espeak-ng exists, a tone of the same length elsewhere. */
+export async function speakOrTone(text: string, sampleRate: number, wordsPerMinute = 175): Promise<Pcm> {
+  const msPerCharacter = (60_000 / wordsPerMinute) * 0.2; // ~5 characters a word
+  return (await speak(text, sampleRate, wordsPerMinute)) ?? tone(Math.max(300, text.length * msPerCharacter), sampleRate);
 }

@@ -9,6 +9,11 @@ import { durationMs, fromWav, rms, speakOrTone } from "./audio.js";
  *   `{ text }`), which recognises nothing: speech gets the script's next line, silence "".
  */
 export const OPENAI_TTS_SAMPLE_RATE = 24_000;
+/**
+ * espeak-ng's fastest rate: real speech at ~2.5× a person's pace, so suites that wait for the
+ * agent's words (published in step with its audio) do not wait for slow playout.
+ */
+const WORDS_PER_MINUTE = 450;
 
 export function readBody(request: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -62,7 +67,7 @@ export async function serveSpeech(
       "invalid_request_error",
     );
   }
-  const pcm = await speakOrTone(body.input, OPENAI_TTS_SAMPLE_RATE);
+  const pcm = await speakOrTone(body.input, OPENAI_TTS_SAMPLE_RATE, WORDS_PER_MINUTE);
   options.onSpoken(body.input, durationMs(pcm));
   if (options.firstByteDelayMs > 0)
     await new Promise((resolve) => setTimeout(resolve, options.firstByteDelayMs));
@@ -80,7 +85,7 @@ export async function serveTranscription(
   response: ServerResponse,
   nextLine: () => string,
 ): Promise<void> {
-  const form = await new Response(await readBody(request), {
+  const form = await new Response(new Uint8Array(await readBody(request)), {
     headers: { "content-type": request.headers["content-type"] ?? "" },
   })
     .formData()
