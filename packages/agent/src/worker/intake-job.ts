@@ -4,6 +4,7 @@ import type { WorkerConfig } from "../config/index.js";
 import type { ProfileStore } from "../store/profile-store.js";
 import { readSessionId } from "./dispatch-metadata.js";
 import { bootstrapIntake, type RunningIntake } from "./intake-bootstrap.js";
+import { transcriptLine, watchProviderFailures } from "./provider-failures.js";
 import { createProviders } from "./providers.js";
 import { TurnMetrics } from "./turn-metrics.js";
 
@@ -69,6 +70,7 @@ export async function runIntakeJob(ctx: JobContext, { config, store, vad }: Inta
         maxToolSteps: config.maxToolSteps,
       });
       session.on(voice.AgentSessionEventTypes.MetricsCollected, (event) => turnMetrics.record(event.metrics));
+      watchProviderFailures({ session, tell: (text) => transcriptLine(localParticipant, text), logger });
       await session.start({
         agent,
         room,
