@@ -100,3 +100,37 @@ test("mute: while muted nothing the recruiter says reaches the agent; unmuted, i
   await widget.root.getByRole("button", { name: "Unmute" }).click();
   await expect.poll(utterances, { timeout: 30_000 }).toBeGreaterThan(stillMuted.heard.length);
 });
+
+test("interruption: the recruiter speaks over the agent, which stops; the transcript keeps the cut-off line", async () => {
+  test.setTimeout(120_000);
+  // Every ~3 s, from the start: the agent's greeting (longer than that) is talked over.
+  const microphone = await recruiterRecording(["Sorry, can I jump in?"], {
+    leadMs: 1_000,
+    pauseMs: 0,
+    trailMs: 1_500,
+  });
+  browser = await launchWithMicrophone(microphone, { loop: true });
+  const page = await openApp(browser);
+  const agentStates = await recordAgentStates(page);
+  await page.goto("/");
+  const widget = liveIntake(page);
+  await widget.start.click();
+  const greetingLine = widget.agentLines.first();
+  await expect(greetingLine).toContainText("Hey Maya!", { timeout: 60_000 });
+  await expect
+    .poll(async () => (await agentStates()).slice(1).includes("listening"), { timeout: 60_000 })
+    .toBe(true);
+
+  // Everything synthesised for the greeting (the stand-in gets it sentence by sentence, ahead of
+  // playout) is longer than what the transcript shows as spoken: playout stopped mid-greeting.
+  const spoken = (await speechStandIns.state()).spoken.map((entry) => entry.text.trim());
+  const greetingStart = spoken.findIndex((text) => text.startsWith("Hey Maya!"));
+  const words = (text: string) => text.split(/\s+/).filter(Boolean);
+  const synthesised = words(spoken.slice(greetingStart).join(" "));
+  const shown = words((await greetingLine.textContent()) ?? "");
+  expect(greetingStart).toBeGreaterThanOrEqual(0);
+  expect(shown.length).toBeLessThan(synthesised.length);
+  expect(synthesised.slice(0, shown.length - 1)).toEqual(shown.slice(0, -1)); // the last word may be partial
+  const states = await agentStates();
+  expect(states.indexOf("listening", states.indexOf("speaking"))).toBeGreaterThan(states.indexOf("speaking"));
+});

@@ -34,3 +34,4 @@ export {
   StoreUnavailableError,
 } from "./profile-store.js";
 export { createSupabaseStore, type SupabaseStoreOptions } from "./supabase.js";
+export { keepsTurnLatency, type StoredTurnLatency, type TurnLatencyStore } from "./turn-latency-store.js";
