@@ -124,7 +124,7 @@ test("interruption: the recruiter speaks over the agent, which stops; the transc
   // Everything synthesised for the greeting (the stand-in gets it sentence by sentence, ahead of
   // playout) is longer than what the transcript shows as spoken: playout stopped mid-greeting.
   const spoken = (await speechStandIns.state()).spoken.map((entry) => entry.text.trim());
-  const greetingStart = spoken.findIndex((text) => text.startsWith("Hey Maya!"));
+  const greetingStart = spoken.findLastIndex((text) => text.startsWith("Hey Maya!"));
   const words = (text: string) => text.split(/\s+/).filter(Boolean);
   const synthesised = words(spoken.slice(greetingStart).join(" "));
   const shown = words((await greetingLine.textContent()) ?? "");

@@ -4,6 +4,7 @@ import { createAgentDispatcher, liveKitRoomAgentApi } from "../server/agent-disp
 import { createSessionServer } from "../server/session-server.js";
 import { ProfileService } from "../service/index.js";
 import { createStoreFromEnv, storeConfigFromEnv } from "../store/from-env.js";
+import { keepsTurnLatency } from "../store/turn-latency-store.js";
 import { UsageError } from "./usage.js";
 
 /** The session service never changes a profile after creating it, so it has nothing to publish. */
@@ -26,6 +27,7 @@ export async function serveCommand(args: string[]): Promise<void> {
     agentName,
     ttlSeconds: tokenTtlSeconds,
     logger: console,
+    ...(keepsTurnLatency(store) && { turnLatency: store }),
     // Self-hosted LiveKit never replaces a dead job's agent: a token for a room without one dispatches it.
     agentDispatcher: livekit
       ? createAgentDispatcher({ api: liveKitRoomAgentApi(livekit), agentName, logger: console })

@@ -8,10 +8,12 @@ import {
   ProfileUnavailableError,
   SessionNotFoundError,
 } from "../service/index.js";
+import type { TurnLatencyStore } from "../store/turn-latency-store.js";
 import type { AgentDispatcher } from "./agent-dispatch.js";
 import { HttpError, readJsonBody, sendError, sendJson } from "./http-io.js";
 import { CreateSessionBody, TokenRequestBody } from "./request-schemas.js";
 import { issueRecruiterToken, roomNameFor, type TokenOptions } from "./tokens.js";
+import { sessionTurnLatency } from "./turn-latency-route.js";
 
 export interface SessionServerOptions extends Omit<TokenOptions, "livekit"> {
   /** Without LiveKit credentials sessions still work; tokens answer 503 (replay demos, tests). */
@@ -28,6 +30,8 @@ export interface SessionServerOptions extends Omit<TokenOptions, "livekit"> {
   agentDispatcher?: AgentDispatcher;
   /** How long a token request waits for the agent check before answering anyway (it goes on). Default 3 s. */
   agentCheckTimeoutMs?: number;
+  /** Where the worker keeps each voice turn's latency (`GET /v1/sessions/{id}/metrics`); 503 without. */
+  turnLatency?: TurnLatencyStore;
 }
 
 type Handler = (request: IncomingMessage, params: { sessionId: string }) => Promise<[number, unknown]>;
@@ -57,6 +61,16 @@ export function createSessionServer(options: SessionServerOptions): Server {
       pattern: /^\/v1\/sessions\/(?<sessionId>[A-Za-z0-9_-]{1,64})$/,
       authenticated: true,
       methods: { GET: async (_request, { sessionId }) => [200, await service.snapshot(sessionId)] },
+    },
+    {
+      pattern: /^\/v1\/sessions\/(?<sessionId>[A-Za-z0-9_-]{1,64})\/metrics$/,
+      authenticated: true,
+      methods: {
+        GET: async (_request, { sessionId }) => [
+          200,
+          await sessionTurnLatency(service, options.turnLatency, sessionId),
+        ],
+      },
     },
     {
       pattern: /^\/v1\/sessions\/(?<sessionId>[A-Za-z0-9_-]{1,64})\/token$/,

@@ -4,6 +4,7 @@ import { isRejection, rejected, unavailable } from "./errors.js";
 import { applyMigrations, type MigrationDatabase, readMigrations } from "./migrations.js";
 import { type ProfileStore, StoreUnavailableError } from "./profile-store.js";
 import { type FunctionCall, SqlProfileStore } from "./sql-store.js";
+import type { TurnLatencyStore } from "./turn-latency-store.js";
 
 export interface PgliteStoreOptions {
   /** Folder holding the database; in memory when undefined. */
@@ -12,7 +13,7 @@ export interface PgliteStoreOptions {
   migrationsDir?: string;
 }
 
-export interface PgliteStore extends ProfileStore {
+export interface PgliteStore extends ProfileStore, TurnLatencyStore {
   /** The embedded database, for inspection and tests. One connection: calls are serialized. */
   readonly db: PGlite;
 }
