@@ -11,10 +11,10 @@ function setup() {
     typeof watchProviderFailures
   >[0]["session"];
   watchProviderFailures({ session, tell: async (text) => told.push(text), logger: { warn: () => {} } });
-  const fail = (type: string, recoverable = false) =>
+  const fail = (type: string, recoverable = false, cause = new Error(`${type} down`)) =>
     events.emit(voice.AgentSessionEventTypes.Error, {
       type: "error",
-      error: { type, recoverable, error: new Error(`${type} down`), label: "x", timestamp: 0 },
+      error: { type, recoverable, error: cause, label: "x", timestamp: 0 },
       createdAt: 0,
     });
   return { fail, told, setAudioEnabled };
@@ -32,10 +32,12 @@ describe("provider failures", () => {
     expect(setAudioEnabled).toHaveBeenCalledExactlyOnceWith(false);
   });
 
-  it("ignores errors of kinds it has no words for", () => {
-    const { fail, told } = setup();
+  it("ignores errors of kinds it has no words for, and syntheses agents-js aborted itself", () => {
+    const { fail, told, setAudioEnabled } = setup();
     fail("interruption_detection_error");
+    fail("tts_error", false, new Error("Request was aborted."));
     expect(told).toEqual([]);
+    expect(setAudioEnabled).not.toHaveBeenCalled();
   });
 
   it("sends the notice as a final line of the agent's transcript", async () => {

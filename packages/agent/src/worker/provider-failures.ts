@@ -31,6 +31,7 @@ export function watchProviderFailures({ session, tell, logger }: ProviderFailure
   const told = new Set<FailingProvider>();
   session.on(voice.AgentSessionEventTypes.Error, ({ error }) => {
     if (error.recoverable || !(error.type in PROVIDER_FAILURE_NOTICES)) return;
+    if ("error" in error && isAbort(error.error)) return;
     const provider = error.type as FailingProvider;
     if (told.has(provider)) return;
     told.add(provider);
@@ -40,6 +41,14 @@ export function watchProviderFailures({ session, tell, logger }: ProviderFailure
       logger.warn({ error: String(sendError) }, "could not tell the recruiter that a provider failed"),
     );
   });
+}
+
+/**
+ * agents-js 1.9 reports a synthesis it cancelled itself (the recruiter interrupted, or playout
+ * stalled) as an unrecoverable tts_error carrying the SDK's abort: not a provider failure.
+ */
+function isAbort(error: unknown): boolean {
+  return error instanceof Error && (/abort/i.test(error.name) || /\baborted\b/i.test(error.message));
 }
 
 /** LiveKit's transcription topic and attributes, as agents-js publishes the agent's own lines. */
