@@ -114,7 +114,9 @@ test("mute: while muted nothing the recruiter says reaches the agent; unmuted, i
 
 test("interruption: the recruiter speaks over the agent, which stops; the transcript keeps the cut-off line", async () => {
   test.setTimeout(120_000);
-  // Every ~3 s, from the start: the agent's greeting (longer than that) is talked over.
+  // Every ~3 s, from the start: the agent's greeting (longer than that) is talked over. The first
+  // utterance has words (an empty one is a false interruption, after which agents-js resumes).
+  await speechStandIns.script([line(0)]);
   const microphone = await recruiterRecording(["Sorry, can I jump in?"], {
     leadMs: 1_000,
     pauseMs: 0,
@@ -128,16 +130,21 @@ test("interruption: the recruiter speaks over the agent, which stops; the transc
   await widget.start.click();
   const greetingLine = widget.agentLines.first();
   await expect(greetingLine).toContainText("Hey Maya!", { timeout: 60_000 });
-  await expect
-    .poll(async () => (await agentStates()).slice(1).includes("listening"), { timeout: 60_000 })
-    .toBe(true);
+  // The recruiter's words cut in: the agent answers them, so the greeting's line is over.
+  const reply = scriptTurns[0]?.assistant.say ?? "";
+  await expect(widget.agentLines.filter({ hasText: reply.slice(0, 30) })).not.toHaveCount(0, {
+    timeout: 60_000,
+  });
 
   // Everything synthesised for the greeting (the stand-in gets it sentence by sentence, ahead of
   // playout) is longer than what the transcript shows as spoken: playout stopped mid-greeting.
   const spoken = (await speechStandIns.state()).spoken.map((entry) => entry.text.trim());
   const greetingStart = spoken.findLastIndex((text) => text.startsWith("Hey Maya!"));
   const words = (text: string) => text.split(/\s+/).filter(Boolean);
-  const synthesised = words(spoken.slice(greetingStart).join(" "));
+  const greetingEnd = spoken.findIndex((text, index) => index > greetingStart && reply.includes(text));
+  const synthesised = words(
+    spoken.slice(greetingStart, greetingEnd === -1 ? undefined : greetingEnd).join(" "),
+  );
   const shown = words((await greetingLine.textContent()) ?? "");
   expect(greetingStart).toBeGreaterThanOrEqual(0);
   expect(shown.length).toBeLessThan(synthesised.length);
