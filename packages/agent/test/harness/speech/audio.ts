@@ -127,5 +127,8 @@ export async function speak(text: string, sampleRate: number, wordsPerMinute = 1
 /** Speech where espeak-ng exists, a tone of the same length elsewhere. */
 export async function speakOrTone(text: string, sampleRate: number, wordsPerMinute = 175): Promise<Pcm> {
   const msPerCharacter = (60_000 / wordsPerMinute) * 0.2; // ~5 characters a word
-  return (await speak(text, sampleRate, wordsPerMinute)) ?? tone(Math.max(300, text.length * msPerCharacter), sampleRate);
+  return (
+    (await speak(text, sampleRate, wordsPerMinute)) ??
+    tone(Math.max(300, text.length * msPerCharacter), sampleRate)
+  );
 }
