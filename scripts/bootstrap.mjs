@@ -46,6 +46,8 @@ if (
   const missing = [
     ["chromium", "/usr/bin/chromium"],
     ["postgresql", "/usr/lib/postgresql/15/bin/initdb"],
+    // Real speech for the voice tests: the recruiter's microphone and the TTS stand-in.
+    ["espeak-ng", "/usr/bin/espeak-ng"],
     // The screenshot baselines were rendered with Liberation fonts (chromium only recommends them).
     ["fonts-liberation", "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf"],
   ].filter(([, path]) => !existsSync(path));

@@ -86,6 +86,7 @@ if (options.state) {
         agentName: stack.agentName,
         workerPid: stack.worker.child.pid,
         modelUrl: stack.model.baseURL,
+        speechControlUrl: stack.speech.controlURL,
         databaseUrl: stack.databaseUrl,
       },
       null,

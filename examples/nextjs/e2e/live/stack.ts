@@ -11,6 +11,8 @@ export interface LiveStackState {
   agentName: string;
   workerPid: number;
   modelUrl: string;
+  /** The speech stand-ins' control routes (`/stand-in/script`, `faults`, `latency`, `state`). */
+  speechControlUrl: string;
   databaseUrl: string;
 }
 

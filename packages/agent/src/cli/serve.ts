@@ -5,6 +5,7 @@ import { createSessionServer } from "../server/session-server.js";
 import { ProfileService } from "../service/index.js";
 import { createStoreFromEnv, storeConfigFromEnv } from "../store/from-env.js";
 import { TenantStore } from "../store/tenant-store.js";
+import { keepsTurnLatency } from "../store/turn-latency-store.js";
 import { WebhookStore } from "../store/webhook-store.js";
 import { WebhookSender } from "../webhooks/sender.js";
 import { UsageError } from "./usage.js";
@@ -31,6 +32,7 @@ export async function serveCommand(args: string[]): Promise<void> {
     agentName,
     ttlSeconds: tokenTtlSeconds,
     logger: console,
+    ...(keepsTurnLatency(store) && { turnLatency: store }),
     // Self-hosted LiveKit never replaces a dead job's agent: a token for a room without one dispatches it.
     agentDispatcher: livekit
       ? createAgentDispatcher({ api: liveKitRoomAgentApi(livekit), agentName, logger: console })

@@ -132,3 +132,73 @@ describe("server configuration", () => {
     ).toEqual(["VOICE_ONBOARDING_TOKENS_PER_MINUTE", "VOICE_ONBOARDING_RETENTION_DAYS"]);
   });
 });
+
+describe("speech providers", () => {
+  const base = { ...livekit, LLM_BASE_URL: "http://127.0.0.1:11434/v1", TTS_PROVIDER: "openai" };
+
+  it("takes any OpenAI-compatible transcription endpoint, its own or OPENAI_BASE_URL", () => {
+    const shared = loadWorkerConfig({
+      ...base,
+      STT_PROVIDER: "openai",
+      OPENAI_API_KEY: "sk",
+      OPENAI_BASE_URL: "http://127.0.0.1:8000/v1/",
+    });
+    expect(shared.stt).toEqual({
+      provider: "openai",
+      apiKey: "sk",
+      model: "whisper-1",
+      language: "en",
+      baseURL: "http://127.0.0.1:8000/v1",
+    });
+    expect(shared.tts.baseURL).toBe("http://127.0.0.1:8000/v1");
+    const split = loadWorkerConfig({
+      ...base,
+      STT_PROVIDER: "openai",
+      OPENAI_API_KEY: "sk",
+      OPENAI_STT_BASE_URL: "http://127.0.0.1:8000/v1",
+      OPENAI_TTS_BASE_URL: "http://127.0.0.1:8880/v1",
+      OPENAI_STT_MODEL: "Systran/faster-whisper-small",
+    });
+    expect(split.stt).toMatchObject({
+      baseURL: "http://127.0.0.1:8000/v1",
+      model: "Systran/faster-whisper-small",
+    });
+    expect(split.tts.baseURL).toBe("http://127.0.0.1:8880/v1");
+  });
+
+  it("names the shared OpenAI key once and no Deepgram key when STT is openai", () => {
+    expect(problemsOf(() => loadWorkerConfig({ ...base, STT_PROVIDER: "openai" }))).toEqual([
+      "OPENAI_API_KEY",
+    ]);
+    expect(
+      problemsOf(() => loadWorkerConfig({ ...base, STT_PROVIDER: "whisper", OPENAI_API_KEY: "sk" })),
+    ).toEqual(["STT_PROVIDER"]);
+  });
+
+  it("refuses provider URLs that are not URLs of the right kind, naming the variable", () => {
+    const env = {
+      ...base,
+      OPENAI_API_KEY: "sk",
+      DEEPGRAM_API_KEY: "dg",
+      DEEPGRAM_BASE_URL: "ftp://api.eu.deepgram.com",
+      OPENAI_BASE_URL: "api.openai.com/v1",
+      OPENAI_TTS_BASE_URL: "ws://127.0.0.1:8880",
+    };
+    expect(problemsOf(() => loadWorkerConfig(env))).toEqual([
+      "OPENAI_TTS_BASE_URL",
+      "OPENAI_BASE_URL",
+      "DEEPGRAM_BASE_URL",
+    ]);
+    expect(() => loadWorkerConfig(env)).toThrow(
+      /DEEPGRAM_BASE_URL: must be a wss or ws or https or http URL, got "ftp:/,
+    );
+    expect(
+      loadWorkerConfig({
+        ...env,
+        DEEPGRAM_BASE_URL: "https://api.eu.deepgram.com",
+        OPENAI_BASE_URL: "",
+        OPENAI_TTS_BASE_URL: "",
+      }).stt,
+    ).toMatchObject({ provider: "deepgram", baseUrl: "https://api.eu.deepgram.com" });
+  });
+});

@@ -27,18 +27,18 @@ export class EnvReader {
 
   required(variable: string, hint: string): string {
     const value = this.optional(variable);
-    if (value === undefined) this.problems.push({ variable, problem: `required: ${hint}` });
+    if (value === undefined) this.#report(variable, `required: ${hint}`);
     return value ?? "";
   }
 
   url(variable: string, protocols: readonly string[], fallback?: string): string {
     const value = this.optional(variable) ?? fallback;
     if (value === undefined) {
-      this.problems.push({ variable, problem: `required: a ${protocols.join(" or ")} URL` });
+      this.#report(variable, `required: a ${protocols.join(" or ")} URL`);
       return "";
     }
     if (!URL.canParse(value) || !protocols.includes(new URL(value).protocol.slice(0, -1))) {
-      this.problems.push({ variable, problem: `must be a ${protocols.join(" or ")} URL, got "${value}"` });
+      this.#report(variable, `must be a ${protocols.join(" or ")} URL, got "${value}"`);
     }
     return value;
   }
@@ -53,7 +53,7 @@ export class EnvReader {
     const value = Number(raw);
     if (Number.isNaN(value) || (integer && !Number.isInteger(value)) || value < min || value > max) {
       const kind = integer ? "an integer" : "a number";
-      this.problems.push({ variable, problem: `must be ${kind} from ${min} to ${max}, got "${raw}"` });
+      this.#report(variable, `must be ${kind} from ${min} to ${max}, got "${raw}"`);
     }
     return value;
   }
@@ -61,9 +61,15 @@ export class EnvReader {
   oneOf<const Choice extends string>(variable: string, choices: readonly Choice[], fallback: Choice): Choice {
     const value = this.optional(variable) ?? fallback;
     if (!(choices as readonly string[]).includes(value)) {
-      this.problems.push({ variable, problem: `must be one of ${choices.join(", ")}, got "${value}"` });
+      this.#report(variable, `must be one of ${choices.join(", ")}, got "${value}"`);
     }
     return value as Choice;
+  }
+
+  /** One variable may serve two uses (OpenAI's key and URL for speech-to-text and text-to-speech): named once. */
+  #report(variable: string, problem: string): void {
+    if (!this.problems.some((known) => known.variable === variable))
+      this.problems.push({ variable, problem });
   }
 
   /** Throws one ConfigError naming every problem, or returns the built config. */

@@ -1,22 +1,13 @@
 import { type Env, EnvReader } from "./env-reader.js";
 import { readAgentName, readLiveKit } from "./livekit-config.js";
-
-export const TTS_PROVIDERS = ["elevenlabs", "openai"] as const;
+import { readStt, readTts, type SttConfig, type TtsConfig } from "./speech-config.js";
 
 export interface WorkerConfig {
   agentName: string;
   livekit: { url: string; apiKey: string; apiSecret: string };
-  stt: { apiKey: string; model: string; language: string; baseUrl: string | undefined };
+  stt: SttConfig;
   llm: { baseURL: string; apiKey: string; model: string; temperature: number };
-  tts:
-    | {
-        provider: "elevenlabs";
-        apiKey: string;
-        voiceId: string | undefined;
-        model: string | undefined;
-        baseURL: string | undefined;
-      }
-    | { provider: "openai"; apiKey: string; voice: string; model: string; baseURL: string | undefined };
+  tts: TtsConfig;
   /** Tool calls the model may chain in one turn (agents-js defaults to 3, too few for an intake). */
   maxToolSteps: number;
   /**
@@ -46,13 +37,6 @@ function readLlm(reader: EnvReader): WorkerConfig["llm"] {
   };
 }
 
-/** A provider endpoint override: validated when set, the plugin's default otherwise. */
-function optionalUrl(reader: EnvReader, variable: string, protocols: readonly string[]): string | undefined {
-  return reader.optional(variable) === undefined
-    ? undefined
-    : reader.url(variable, protocols).replace(/\/+$/, "");
-}
-
 const readMaxToolSteps = (reader: EnvReader) => reader.integer("VOICE_ONBOARDING_MAX_TOOL_STEPS", 10, 1, 50);
 
 /** `voice-onboarding-agent chat`: only the model is needed (no LiveKit, no speech). */
@@ -65,41 +49,13 @@ export function loadChatConfig(env: Env): Pick<WorkerConfig, "llm" | "maxToolSte
 export function loadWorkerConfig(env: Env): WorkerConfig {
   const reader = new EnvReader(env);
   const llm = readLlm(reader);
-  const provider = reader.oneOf("TTS_PROVIDER", TTS_PROVIDERS, "elevenlabs");
-  const tts =
-    provider !== "elevenlabs" && provider !== "openai"
-      ? undefined // already reported; asking for a key of an unknown provider would only add noise
-      : provider === "elevenlabs"
-        ? {
-            provider,
-            apiKey: reader.required("ELEVEN_API_KEY", "an ElevenLabs API key, or set TTS_PROVIDER=openai"),
-            voiceId: reader.optional("ELEVENLABS_VOICE_ID"),
-            model: reader.optional("ELEVENLABS_MODEL"),
-            baseURL: optionalUrl(reader, "ELEVENLABS_BASE_URL", ["https", "http"]),
-          }
-        : {
-            provider,
-            apiKey: reader.required(
-              "OPENAI_API_KEY",
-              "an OpenAI API key for text-to-speech, or set TTS_PROVIDER=elevenlabs",
-            ),
-            voice: reader.optional("OPENAI_TTS_VOICE") ?? "alloy",
-            model: reader.optional("OPENAI_TTS_MODEL") ?? "gpt-4o-mini-tts",
-            // The name the OpenAI SDK itself reads.
-            baseURL: optionalUrl(reader, "OPENAI_BASE_URL", ["https", "http"]),
-          };
+  const tts = readTts(reader);
   return reader.done({
     agentName: readAgentName(reader),
     livekit: readLiveKit(reader),
-    stt: {
-      apiKey: reader.required("DEEPGRAM_API_KEY", "a Deepgram API key for speech-to-text"),
-      model: reader.optional("DEEPGRAM_MODEL") ?? "nova-3",
-      language: reader.optional("DEEPGRAM_LANGUAGE") ?? "en-US",
-      // Deepgram's EU endpoint, a proxy or a self-hosted Deepgram; wss://api.deepgram.com by default.
-      baseUrl: optionalUrl(reader, "DEEPGRAM_BASE_URL", ["wss", "ws", "https", "http"]),
-    },
+    stt: readStt(reader) as SttConfig, // undefined only with a reported problem
     llm,
-    tts: tts as WorkerConfig["tts"],
+    tts: tts as TtsConfig,
     maxToolSteps: readMaxToolSteps(reader),
     server: readServerOptions(reader),
   });

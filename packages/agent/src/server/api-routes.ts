@@ -7,6 +7,7 @@ import {
   HealthBody,
   ParticipantCredentials,
   SessionIdParam,
+  SessionTurnLatencyBody,
 } from "./api-schemas.js";
 import { CreateSessionBody, TokenRequestBody } from "./request-schemas.js";
 import {
@@ -65,7 +66,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   415: "unsupported_media_type: send application/json",
   422: "export_incomplete: the profile or the query lacks what the format needs; `missing` lists it",
   429: "rate_limited: too many requests of this kind for the tenant; Retry-After says when to retry",
-  503: "unavailable (the database) or livekit_not_configured",
+  503: "unavailable (the database, or a store that keeps no turn latency) or livekit_not_configured",
 };
 const sessionParams = { sessionId: SessionIdParam };
 const webhookParams = { webhookId: WebhookIdParam };
@@ -141,6 +142,18 @@ export const API_ROUTES = {
     responses: {
       201: { description: "LiveKit connection details", json: ParticipantCredentials },
       ...errors(400, 401, 404, 415, 429, 503),
+    },
+  },
+  sessionMetrics: {
+    method: "GET",
+    path: "/v1/sessions/{sessionId}/metrics",
+    summary:
+      "Each voice turn's latency (end-of-utterance delay, model time to first token, speech time to first byte, end to end), with p50/p95",
+    auth: true,
+    params: sessionParams,
+    responses: {
+      200: { description: "the turns, oldest first, and their percentiles", json: SessionTurnLatencyBody },
+      ...errors(401, 404, 503),
     },
   },
   exportSession: {

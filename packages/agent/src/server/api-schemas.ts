@@ -80,3 +80,27 @@ export const ExportQuery = z.strictObject({
   department: z.optional(text),
 });
 export type ExportQuery = z.input<typeof ExportQuery>;
+
+const LatencyPercentiles = z.nullable(z.object({ count: z.number(), p50: z.number(), p95: z.number() }));
+const milliseconds = z.optional(z.number());
+
+/** `GET /v1/sessions/{id}/metrics`: each voice turn's latency, with p50/p95 over the session. */
+export const SessionTurnLatencyBody = z.object({
+  sessionId: z.string(),
+  turns: z.array(
+    z.object({
+      speechId: z.string(),
+      endOfUtteranceDelayMs: milliseconds,
+      llmTtftMs: milliseconds,
+      ttsTtfbMs: milliseconds,
+      endToEndMs: milliseconds,
+      at: z.string(),
+    }),
+  ),
+  summary: z.object({
+    endOfUtteranceDelayMs: LatencyPercentiles,
+    llmTtftMs: LatencyPercentiles,
+    ttsTtfbMs: LatencyPercentiles,
+    endToEndMs: LatencyPercentiles,
+  }),
+});

@@ -2,11 +2,13 @@ import { exportProfile } from "@voice-onboarding/exports";
 import type { JobProfile } from "@voice-onboarding/protocol";
 import { type ProfileService, SessionNotFoundError, snapshotMessage } from "../service/index.js";
 import type { TenantStore } from "../store/tenant-store.js";
+import type { TurnLatencyStore } from "../store/turn-latency-store.js";
 import type { AgentDispatcher } from "./agent-dispatch.js";
 import type { Handlers } from "./handler-types.js";
 import { HttpError } from "./http-io.js";
 import type { RateLimiter } from "./rate-limit.js";
 import { issueRecruiterToken, roomNameFor, type TokenOptions } from "./tokens.js";
+import { sessionTurnLatency } from "./turn-latency-route.js";
 
 export interface SessionHandlerDeps extends Omit<TokenOptions, "livekit"> {
   livekit: TokenOptions["livekit"] | undefined;
@@ -15,6 +17,7 @@ export interface SessionHandlerDeps extends Omit<TokenOptions, "livekit"> {
   limits: { sessions: RateLimiter; tokens: RateLimiter };
   agentDispatcher?: AgentDispatcher;
   agentCheckTimeoutMs?: number;
+  turnLatency?: TurnLatencyStore;
 }
 
 type SessionOperation =
@@ -23,6 +26,7 @@ type SessionOperation =
   | "getSession"
   | "deleteSession"
   | "issueToken"
+  | "sessionMetrics"
   | "exportSession";
 
 /** `/v1/sessions…`: every read and write is scoped to the caller's tenant. */
@@ -73,6 +77,14 @@ export function sessionHandlers(deps: SessionHandlerDeps): Pick<Handlers, Sessio
       ]);
       return [201, credentials];
     },
+    sessionMetrics: async ({ caller, params }) => [
+      200,
+      await sessionTurnLatency(
+        (sessionId) => ownSession(caller.tenantId, sessionId),
+        deps.turnLatency,
+        params.sessionId,
+      ),
+    ],
     exportSession: async ({ caller, params, query }) => {
       const { format, ...exportOptions } = query;
       const exported = exportProfile(

@@ -11,6 +11,7 @@ import {
 import type { FunctionCaller } from "../store/function-caller.js";
 import { StoreUnavailableError } from "../store/profile-store.js";
 import { InvalidCursorError, TenantStore } from "../store/tenant-store.js";
+import type { TurnLatencyStore } from "../store/turn-latency-store.js";
 import { WebhookStore } from "../store/webhook-store.js";
 import type { AgentDispatcher } from "./agent-dispatch.js";
 import { createAuthenticator } from "./api-keys.js";
@@ -42,6 +43,8 @@ export interface SessionServerOptions extends Omit<TokenOptions, "livekit"> {
   agentDispatcher?: AgentDispatcher;
   /** How long a token request waits for the agent check before answering anyway (it goes on). Default 3 s. */
   agentCheckTimeoutMs?: number;
+  /** Where the worker keeps each voice turn's latency (`GET /v1/sessions/{id}/metrics`); 503 without. */
+  turnLatency?: TurnLatencyStore;
 }
 
 export const DEFAULT_RATE_LIMITS = { sessions: { perMinute: 60 }, tokens: { perMinute: 300 } };

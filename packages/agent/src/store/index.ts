@@ -46,6 +46,7 @@ export {
   TENANT_ID_PATTERN,
   TenantStore,
 } from "./tenant-store.js";
+export { keepsTurnLatency, type StoredTurnLatency, type TurnLatencyStore } from "./turn-latency-store.js";
 export {
   type AttemptOutcome,
   type ClaimedDelivery,

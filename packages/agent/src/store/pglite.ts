@@ -5,6 +5,7 @@ import type { FunctionCaller } from "./function-caller.js";
 import { applyMigrations, type MigrationDatabase, readMigrations } from "./migrations.js";
 import { type ProfileStore, StoreUnavailableError } from "./profile-store.js";
 import { type FunctionCall, SqlProfileStore } from "./sql-store.js";
+import type { TurnLatencyStore } from "./turn-latency-store.js";
 
 export interface PgliteStoreOptions {
   /** Folder holding the database; in memory when undefined. */
@@ -13,7 +14,7 @@ export interface PgliteStoreOptions {
   migrationsDir?: string;
 }
 
-export interface PgliteStore extends ProfileStore, FunctionCaller {
+export interface PgliteStore extends ProfileStore, FunctionCaller, TurnLatencyStore {
   /** The embedded database, for inspection and tests. One connection: calls are serialized. */
   readonly db: PGlite;
 }

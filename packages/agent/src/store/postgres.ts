@@ -10,6 +10,7 @@ import {
 } from "./migrations.js";
 import { type ProfileStore, StoreUnavailableError } from "./profile-store.js";
 import { type FunctionCall, SqlProfileStore } from "./sql-store.js";
+import type { TurnLatencyStore } from "./turn-latency-store.js";
 
 export interface PostgresStoreOptions {
   /** postgres:// or postgresql:// URL of a database migrated with `voice-onboarding-agent migrate` (DATABASE_URL). */
@@ -31,7 +32,7 @@ export interface StoreLogger {
   warn(message: string): void;
 }
 
-export interface PostgresStore extends ProfileStore, FunctionCaller {
+export interface PostgresStore extends ProfileStore, FunctionCaller, TurnLatencyStore {
   /** The store's pool, for inspection, tests and `migratePostgres`. Ended by `close()`. */
   readonly pool: Pool;
 }

@@ -6,6 +6,7 @@ import {
   SessionExistsError,
   type TranscriptTurn,
 } from "./profile-store.js";
+import type { StoredTurnLatency, TurnLatencyStore } from "./turn-latency-store.js";
 
 /** The SQL functions of supabase/migrations that make up the store. */
 export type ProfileFunction =
@@ -15,7 +16,9 @@ export type ProfileFunction =
   | "job_profile_messages"
   | "settle_job_profile_change"
   | "append_job_profile_transcript"
-  | "job_profile_transcript_tail";
+  | "job_profile_transcript_tail"
+  | "record_turn_latency"
+  | "turn_latency";
 
 /** One call of a profile function: a statement whose single row has the function's jsonb in `result`. */
 export interface FunctionCall {
@@ -34,7 +37,7 @@ export interface FunctionCall {
  * and the mapping of their results live here once; a subclass only runs a call and classifies
  * its failures.
  */
-export abstract class SqlProfileStore implements ProfileStore, FunctionCaller {
+export abstract class SqlProfileStore implements ProfileStore, FunctionCaller, TurnLatencyStore {
   /** Runs `call.sql` and returns `rows[0].result` (jsonb, already parsed). */
   protected abstract call<T>(call: FunctionCall): Promise<T>;
 
@@ -130,6 +133,26 @@ export abstract class SqlProfileStore implements ProfileStore, FunctionCaller {
       fn: "job_profile_messages",
       sql: "select public.job_profile_messages($1, $2) as result",
       params: [sessionId, afterSeq],
+    });
+  }
+
+  async recordTurnLatency(sessionId: string, { speechId, ...latency }: StoredTurnLatency): Promise<void> {
+    await this.call({
+      action: "record turn latency of",
+      sessionId,
+      fn: "record_turn_latency",
+      sql: "select public.record_turn_latency($1, $2, $3::jsonb) as result",
+      params: [sessionId, speechId, JSON.stringify(latency)],
+    });
+  }
+
+  turnLatency(sessionId: string): Promise<(StoredTurnLatency & { at: string })[]> {
+    return this.call({
+      action: "read turn latency of",
+      sessionId,
+      fn: "turn_latency",
+      sql: "select public.turn_latency($1) as result",
+      params: [sessionId],
     });
   }
 }

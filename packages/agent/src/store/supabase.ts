@@ -10,6 +10,7 @@ import {
   StoreUnavailableError,
   type TranscriptTurn,
 } from "./profile-store.js";
+import type { StoredTurnLatency, TurnLatencyStore } from "./turn-latency-store.js";
 
 export interface SupabaseStoreOptions {
   /** Project URL, e.g. https://<ref>.supabase.co (SUPABASE_URL). */
@@ -28,7 +29,9 @@ interface PostgrestFailure {
 }
 
 /** Talks to the SQL functions of supabase/migrations through Supabase's API (PostgREST) with the service-role key. */
-export function createSupabaseStore(options: SupabaseStoreOptions): ProfileStore & FunctionCaller {
+export function createSupabaseStore(
+  options: SupabaseStoreOptions,
+): ProfileStore & FunctionCaller & TurnLatencyStore {
   const client = createClient(options.url, options.serviceRoleKey, {
     auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
     // Node 20 has no global WebSocket; supabase-js refuses to start without a transport.
@@ -37,7 +40,7 @@ export function createSupabaseStore(options: SupabaseStoreOptions): ProfileStore
   return new SupabaseProfileStore(client, options.url, options.timeoutMs ?? 10_000);
 }
 
-class SupabaseProfileStore implements ProfileStore, FunctionCaller {
+class SupabaseProfileStore implements ProfileStore, FunctionCaller, TurnLatencyStore {
   private closed = false;
 
   constructor(
@@ -113,6 +116,18 @@ class SupabaseProfileStore implements ProfileStore, FunctionCaller {
 
   callFunction<T>(fn: string, args: Readonly<Record<string, unknown>>, what: string): Promise<T> {
     return this.rpc<T>(what, "", fn, args, what);
+  }
+
+  async recordTurnLatency(sessionId: string, { speechId, ...latency }: StoredTurnLatency): Promise<void> {
+    await this.rpc("record turn latency of", sessionId, "record_turn_latency", {
+      p_session_id: sessionId,
+      p_speech_id: speechId,
+      p_latency: latency,
+    });
+  }
+
+  turnLatency(sessionId: string): Promise<(StoredTurnLatency & { at: string })[]> {
+    return this.rpc("read turn latency of", sessionId, "turn_latency", { p_session_id: sessionId });
   }
 
   async close(): Promise<void> {

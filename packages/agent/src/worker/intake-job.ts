@@ -5,8 +5,9 @@ import { readChatLine } from "../limits/chat-gate.js";
 import type { ProfileStore } from "../store/profile-store.js";
 import { readSessionId } from "./dispatch-metadata.js";
 import { bootstrapIntake, type RunningIntake } from "./intake-bootstrap.js";
+import { transcriptLine, watchProviderFailures } from "./provider-failures.js";
 import { createProviders } from "./providers.js";
-import { TurnMetrics } from "./turn-metrics.js";
+import { type TurnLatency, TurnMetrics, turnLatencyKeeper } from "./turn-metrics.js";
 
 /** LiveKit's standard topic for typed user input to an agent. */
 const CHAT_TOPIC = "lk.chat";
@@ -22,7 +23,11 @@ export interface IntakeJobDeps {
 export async function runIntakeJob(ctx: JobContext, { config, store, vad }: IntakeJobDeps): Promise<void> {
   const logger = log().child({ job: ctx.job.id });
   let running: RunningIntake | null = null;
-  const turnMetrics = new TurnMetrics((turn) => logger.info({ ...turn }, "turn latency"));
+  let keepTurn: ((turn: TurnLatency) => void) | undefined;
+  const turnMetrics = new TurnMetrics((turn) => {
+    logger.info({ ...turn }, "turn latency");
+    keepTurn?.(turn);
+  });
   // One callback, in order: agents-js runs shutdown callbacks concurrently, and the store must
   // outlive the tool calls still committing.
   ctx.addShutdownCallback(async () => {
@@ -46,6 +51,7 @@ export async function runIntakeJob(ctx: JobContext, { config, store, vad }: Inta
     return;
   }
   const { sessionId } = metadata;
+  keepTurn = turnLatencyKeeper(store, sessionId, (detail, message) => logger.warn(detail, message));
   await ctx.connect();
   const { room } = ctx;
   const localParticipant = room.localParticipant;
@@ -74,6 +80,7 @@ export async function runIntakeJob(ctx: JobContext, { config, store, vad }: Inta
         maxToolSteps: config.maxToolSteps,
       });
       session.on(voice.AgentSessionEventTypes.MetricsCollected, (event) => turnMetrics.record(event.metrics));
+      watchProviderFailures({ session, tell: (text) => transcriptLine(localParticipant, text), logger });
       await session.start({
         agent,
         room,

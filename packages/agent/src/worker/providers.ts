@@ -10,13 +10,24 @@ type Providers = Required<Pick<voice.AgentSessionOptions, "stt" | "llm" | "tts">
 export function createProviders(config: WorkerConfig): Providers {
   const { stt, llm, tts } = config;
   return {
-    stt: new deepgram.STT({
-      apiKey: stt.apiKey,
-      model: stt.model,
-      language: stt.language,
-      // The plugin speaks WebSocket; an http(s) base (as Deepgram documents it) means ws(s).
-      ...(stt.baseUrl && { baseUrl: stt.baseUrl.replace(/^http/, "ws") }),
-    }),
+    stt:
+      stt.provider === "deepgram"
+        ? new deepgram.STT({
+            apiKey: stt.apiKey,
+            model: stt.model,
+            language: stt.language,
+            // The plugin speaks WebSocket; an http(s) base (as Deepgram documents it) means ws(s).
+            ...(stt.baseUrl && { baseUrl: stt.baseUrl.replace(/^http/, "ws") }),
+          })
+        : // POST /audio/transcriptions per utterance (Silero VAD cuts the turns), which every
+          // OpenAI-compatible server has; the realtime WebSocket API few self-hosted servers speak.
+          new openai.STT({
+            apiKey: stt.apiKey,
+            model: stt.model,
+            language: stt.language,
+            useRealtime: false,
+            ...(stt.baseURL && { baseURL: stt.baseURL }),
+          }),
     llm: new openai.LLM({
       baseURL: llm.baseURL,
       apiKey: llm.apiKey,

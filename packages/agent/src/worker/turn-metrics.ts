@@ -1,4 +1,5 @@
 import type { metrics } from "@livekit/agents";
+import { keepsTurnLatency } from "../store/turn-latency-store.js";
 
 export interface TurnLatency {
   speechId: string;
@@ -37,4 +38,24 @@ export class TurnMetrics {
     this.turns.push(turn);
     this.onTurn(turn);
   }
+}
+
+/**
+ * Keeps each finished turn's latency with the session when the store can (SQL and Supabase
+ * stores), for `GET /v1/sessions/{id}/metrics`. A failed write is logged and lost: latency is
+ * telemetry, never worth delaying or failing a turn for.
+ */
+export function turnLatencyKeeper(
+  store: object,
+  sessionId: string,
+  warn: (detail: object, message: string) => void,
+): (turn: TurnLatency) => void {
+  if (!keepsTurnLatency(store)) return () => {};
+  return (turn) => {
+    store
+      .recordTurnLatency(sessionId, turn)
+      .catch((error: unknown) =>
+        warn({ error: String(error), speechId: turn.speechId }, "could not keep a turn's latency"),
+      );
+  };
 }

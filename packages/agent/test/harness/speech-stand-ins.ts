@@ -1,94 +1,169 @@
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer } from "ws";
+import { hasEspeak } from "./speech/audio.js";
+import { type HeardUtterance, parseListenQuery, serveListen } from "./speech/deepgram-listen.js";
+import { readBody, sendOpenAIError, serveSpeech, serveTranscription } from "./speech/openai-audio.js";
 
 /**
- * Test stand-ins for the cloud speech providers, which cannot be reached here. They speak the
- * providers' wire formats so the real plugins run unchanged:
- * - text-to-speech as OpenAI's `POST /v1/audio/speech` with `response_format: "pcm"` (16-bit
- *   little-endian, 24 kHz mono): a soft tone whose length follows the text (about five times
- *   faster than speech, so tests do not wait for real playout);
- * - speech-to-text as Deepgram's streaming `GET /v1/listen` WebSocket: it takes the audio frames
- *   and answers no transcripts (the spoken loop is another test's job).
+ * Test stand-ins for the cloud speech providers, which cannot be reached here, each in its
+ * provider's real wire format so the real plugins run unchanged (see ./speech/):
+ * - speech-to-text as Deepgram's streaming `/v1/listen` WebSocket and as OpenAI's
+ *   `/v1/audio/transcriptions`: speech is found by energy in the audio the plugin sends; the words
+ *   are the test's script, in order (nothing is recognised);
+ * - text-to-speech as OpenAI's `/v1/audio/speech`: real speech from espeak-ng (a tone without it).
+ *
+ * Tests steer them over HTTP (`/stand-in/...`), also from another process (the e2e tests):
+ * `PUT /stand-in/script` the recruiter's lines, `PUT /stand-in/faults` provider failures,
+ * `PUT /stand-in/latency` fixed provider latencies, `GET /stand-in/state` what was heard and said.
  */
 export interface SpeechStandIns {
-  /** OPENAI_BASE_URL for the openai plugin's TTS. */
+  /** OPENAI_BASE_URL for the openai plugin's TTS (and STT with STT_PROVIDER=openai). */
   ttsBaseURL: string;
   /** DEEPGRAM_BASE_URL for the deepgram plugin. */
   sttBaseURL: string;
+  /** Where the `/stand-in/...` control routes are. */
+  controlURL: string;
   /** Texts synthesised so far, in order. */
   readonly spoken: string[];
-  /** Audio bytes the STT stand-in received. */
+  /** Utterances the STT stand-ins found, in order. */
+  readonly heard: HeardUtterance[];
+  /** Audio bytes the Deepgram stand-in received. */
   readonly heardBytes: number;
   close(): Promise<void>;
 }
 
-const SAMPLE_RATE = 24_000;
-const MS_PER_CHARACTER = 12;
-
-/** A 220 Hz tone at low volume, `ms` long, as 16-bit PCM. */
-function tone(ms: number): Buffer {
-  const samples = Math.round((SAMPLE_RATE * ms) / 1000);
-  const pcm = Buffer.alloc(samples * 2);
-  for (let i = 0; i < samples; i++) {
-    pcm.writeInt16LE(Math.round(3000 * Math.sin((2 * Math.PI * 220 * i) / SAMPLE_RATE)), i * 2);
-  }
-  return pcm;
+export interface SpeechFaults {
+  /** "close": open sockets are closed (1011) and new ones refused (503), as when Deepgram goes down. */
+  stt: "ok" | "close";
+  /** "error": every synthesis answers 500. */
+  tts: "ok" | "error";
 }
 
-function readJson(req: IncomingMessage): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const parts: Buffer[] = [];
-    req.on("data", (part: Buffer) => parts.push(part));
-    req.on("end", () => {
-      try {
-        resolve(JSON.parse(Buffer.concat(parts).toString("utf8")));
-      } catch (error) {
-        reject(error);
-      }
-    });
-    req.on("error", reject);
-  });
+export interface SpeechLatency {
+  sttFinalMs: number;
+  ttsFirstByteMs: number;
+}
+
+export interface SpeechStandInState {
+  script: string[];
+  faults: SpeechFaults;
+  latency: SpeechLatency;
+  spoken: { text: string; audioMs: number; at: number }[];
+  heard: HeardUtterance[];
+  heardBytes: number;
+  /** Whether synthesis is real speech (espeak-ng installed) or the tone fallback. */
+  voice: "espeak-ng" | "tone";
+}
+
+export function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { "content-type": "application/json" });
+  response.end(JSON.stringify(body));
 }
 
 export async function startSpeechStandIns(): Promise<SpeechStandIns> {
-  const spoken: string[] = [];
-  let heardBytes = 0;
-  const server: Server = createServer((req, res) => {
-    const path = new URL(req.url ?? "/", "http://stand-in").pathname;
-    if (req.method !== "POST" || path !== "/v1/audio/speech") {
-      res.writeHead(404, { "content-type": "application/json" });
-      res.end(JSON.stringify({ error: { message: `no route for ${req.method} ${path}` } }));
-      return;
-    }
-    readJson(req)
-      .then((body) => {
-        const input = (body as { input?: unknown }).input;
-        if (typeof input !== "string") throw new Error("input must be a string");
-        spoken.push(input);
-        res.writeHead(200, { "content-type": "audio/pcm" });
-        res.end(tone(Math.max(200, input.length * MS_PER_CHARACTER)));
-      })
-      .catch((error: unknown) => {
-        res.writeHead(400, { "content-type": "application/json" });
-        res.end(JSON.stringify({ error: { message: String(error) } }));
-      });
-  });
-  const sockets = new WebSocketServer({ server, path: "/v1/listen" });
-  sockets.on("connection", (socket) => {
-    socket.on("message", (data, isBinary) => {
-      if (isBinary) heardBytes += (data as Buffer).length;
-      else if (String(data).includes("CloseStream")) socket.close(1000);
+  const state: SpeechStandInState = {
+    script: [],
+    faults: { stt: "ok", tts: "ok" },
+    latency: { sttFinalMs: 0, ttsFirstByteMs: 0 },
+    spoken: [],
+    heard: [],
+    heardBytes: 0,
+    voice: hasEspeak() ? "espeak-ng" : "tone",
+  };
+  let transcriptionCursor = 0;
+  const sockets = new WebSocketServer({ noServer: true });
+
+  const control = async (request: IncomingMessage, response: ServerResponse, path: string) => {
+    if (request.method === "GET" && path === "/stand-in/state") return sendJson(response, 200, state);
+    if (request.method !== "PUT") return sendJson(response, 405, { error: "use GET state or PUT" });
+    const body = JSON.parse((await readBody(request)).toString("utf8")) as Record<string, unknown>;
+    if (
+      path === "/stand-in/script" &&
+      Array.isArray(body.lines) &&
+      body.lines.every((line) => typeof line === "string")
+    ) {
+      state.script = body.lines as string[];
+      transcriptionCursor = 0;
+    } else if (path === "/stand-in/faults") {
+      state.faults = { ...state.faults, ...(body as Partial<SpeechFaults>) };
+      if (state.faults.stt === "close")
+        for (const client of sockets.clients) client.close(1011, "stand-in fault");
+    } else if (path === "/stand-in/latency") {
+      state.latency = { ...state.latency, ...(body as Partial<SpeechLatency>) };
+    } else return sendJson(response, 400, { error: `bad control request ${path}` });
+    sendJson(response, 200, state);
+  };
+
+  const server: Server = createServer((request, response) => {
+    const path = new URL(request.url ?? "/", "http://stand-in").pathname;
+    const handled = (async () => {
+      if (path.startsWith("/stand-in/")) return control(request, response, path);
+      if (request.method === "POST" && path === "/v1/audio/speech") {
+        if (state.faults.tts === "error") {
+          return sendOpenAIError(
+            response,
+            500,
+            "The server had an error while processing your request.",
+            "server_error",
+          );
+        }
+        return serveSpeech(request, response, {
+          firstByteDelayMs: state.latency.ttsFirstByteMs,
+          onSpoken: (text, audioMs) => state.spoken.push({ text, audioMs, at: Date.now() }),
+        });
+      }
+      if (request.method === "POST" && path === "/v1/audio/transcriptions") {
+        if (state.faults.stt === "close")
+          return sendOpenAIError(response, 503, "stand-in fault", "server_error");
+        return serveTranscription(request, response, () => state.script[transcriptionCursor++] ?? "");
+      }
+      sendOpenAIError(response, 404, `no route for ${request.method} ${path}`, "invalid_request_error");
+    })();
+    handled.catch((error: unknown) => {
+      if (!response.headersSent) sendJson(response, 400, { error: String(error) });
+      else response.destroy();
     });
   });
+
+  server.on("upgrade", (request, socket, head) => {
+    const path = new URL(request.url ?? "/", "http://stand-in").pathname;
+    const refuse = (status: number, reason: string) => {
+      socket.end(
+        `HTTP/1.1 ${status} ${reason}\r\ncontent-type: text/plain\r\nconnection: close\r\n\r\n${reason}`,
+      );
+    };
+    if (path !== "/v1/listen") return refuse(404, "Not Found");
+    if (!request.headers.authorization?.startsWith("Token ")) return refuse(401, "Unauthorized");
+    if (state.faults.stt === "close") return refuse(503, "Service Unavailable");
+    const query = parseListenQuery(request);
+    if (typeof query === "string") return refuse(400, query);
+    sockets.handleUpgrade(request, socket, head, (client) => {
+      client.on("message", (data, isBinary) => {
+        if (isBinary) state.heardBytes += (data as Buffer).length;
+      });
+      serveListen(client, query, {
+        script: () => state.script,
+        finalDelayMs: () => state.latency.sttFinalMs,
+        onUtterance: (utterance) => state.heard.push(utterance),
+      });
+    });
+  });
+
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     ttsBaseURL: `http://127.0.0.1:${port}/v1`,
     sttBaseURL: `ws://127.0.0.1:${port}`,
-    spoken,
+    controlURL: `http://127.0.0.1:${port}/stand-in`,
+    get spoken() {
+      return state.spoken.map((entry) => entry.text);
+    },
+    get heard() {
+      return state.heard;
+    },
     get heardBytes() {
-      return heardBytes;
+      return state.heardBytes;
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -1,6 +1,11 @@
 import { foldMessages, type JobProfile } from "@voice-onboarding/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ProfileStore, SessionExistsError, StoreUnavailableError } from "../../src/store/index.js";
+import {
+  keepsTurnLatency,
+  type ProfileStore,
+  SessionExistsError,
+  StoreUnavailableError,
+} from "../../src/store/index.js";
 import {
   apply,
   commitWithRetry,
@@ -37,7 +42,13 @@ export interface ConformanceTarget {
   teardown(): Promise<void>;
 }
 
-const TABLES = ["job_profiles", "job_profile_events", "job_profile_changes", "job_profile_transcript"];
+const TABLES = [
+  "job_profiles",
+  "job_profile_events",
+  "job_profile_changes",
+  "job_profile_transcript",
+  "job_profile_turn_latency",
+];
 
 /** Each attempt, made with the anon and the authenticated role, is refused with 42501. */
 export async function expectRefusedToBrowsers(
@@ -255,14 +266,17 @@ export function profileStoreConformance(name: string, setup: () => Promise<Confo
       expect(attempts.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(20);
     });
 
-    it("keeps both tables behind row level security with nothing granted to browser roles", async () => {
+    it("keeps every table behind row level security with nothing granted to browser roles", async () => {
       const flags = await target.adminQuery(
         `select relname, relrowsecurity from pg_class
-          where relnamespace = 'public'::regnamespace and relname in ('job_profiles', 'job_profile_events')
+          where relnamespace = 'public'::regnamespace and relname like 'job_profile%' and relkind = 'r'
           order by relname`,
       );
       expect(flags).toEqual([
+        { relname: "job_profile_changes", relrowsecurity: true },
         { relname: "job_profile_events", relrowsecurity: true },
+        { relname: "job_profile_transcript", relrowsecurity: true },
+        { relname: "job_profile_turn_latency", relrowsecurity: true },
         { relname: "job_profiles", relrowsecurity: true },
       ]);
       const policies = await target.adminQuery(
@@ -284,12 +298,38 @@ export function profileStoreConformance(name: string, setup: () => Promise<Confo
           fn: "commit_job_profile_change",
           args: { p_session_id: profile.sessionId, p_expected_version: 0, p_profile: {}, p_message: {} },
         },
+        { kind: "call", fn: "turn_latency", args: { p_session_id: profile.sessionId } },
+        {
+          kind: "call",
+          fn: "record_turn_latency",
+          args: { p_session_id: profile.sessionId, p_speech_id: "x", p_latency: {} },
+        },
       ];
       await expectRefusedToBrowsers(target, [
         ...TABLES.map((table): Attempt => ({ kind: "select", table })),
         ...calls,
       ]);
       expect(await store.load(profile.sessionId)).toEqual(profile);
+    });
+
+    it("keeps each voice turn's latency with its session, once per speech id, oldest first", async () => {
+      if (!keepsTurnLatency(store)) throw new Error(`${name} keeps no turn latency`);
+      const profile = await created("latency");
+      expect(await store.turnLatency(profile.sessionId)).toEqual([]);
+      const first = {
+        speechId: "speech_a",
+        endOfUtteranceDelayMs: 510,
+        llmTtftMs: 42.5,
+        ttsTtfbMs: 80,
+        endToEndMs: 632.5,
+      };
+      await store.recordTurnLatency(profile.sessionId, first);
+      await store.recordTurnLatency(profile.sessionId, { ...first, llmTtftMs: 999 }); // a retry: kept once
+      await store.recordTurnLatency(profile.sessionId, { speechId: "speech_b", llmTtftMs: 30 });
+      const turns = await store.turnLatency(profile.sessionId);
+      expect(turns.map(({ at, ...turn }) => turn)).toEqual([first, { speechId: "speech_b", llmTtftMs: 30 }]);
+      expect(Number.isNaN(Date.parse(turns[0]?.at ?? ""))).toBe(false);
+      await expect(store.recordTurnLatency("no-such-session", first)).rejects.toThrow();
     });
 
     it("never lets a logged message be updated or deleted, even by the owner", async () => {
