@@ -25,7 +25,7 @@ export function Card({ name, title, state, emptyText, className, aside, children
     <MotionProvider>
       <section className={classes} aria-labelledby={headingId} data-state={state}>
         <header className="vo-card__header">
-          <Heading className="vo-card__title" id={headingId}>
+          <Heading className="vo-card__title" id={headingId} tabIndex={-1}>
             {title}
           </Heading>
           {aside}
