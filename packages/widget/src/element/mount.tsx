@@ -59,12 +59,14 @@ export function mount(target: HTMLElement, options: MountOptions): MountedWidget
   const root: Root = createRoot(container);
   let current = options;
   let replayed: { replay: ReplayOutput; transport: Transport } | null = null;
+  let loadingReplay: ReplayOutput | null = null;
   let unmounted = false;
 
   const render = () => {
     if (unmounted) return;
     const { tokenEndpoint, replay, ...props } = current;
-    if (replay && replayed?.replay !== replay) {
+    if (replay && replayed?.replay !== replay && loadingReplay !== replay) {
+      loadingReplay = replay;
       void replayTransport(replay).then(
         (transport) => {
           if (current.replay !== replay) return;

@@ -117,6 +117,19 @@ describe("<voice-onboarding> on a plain page", () => {
     await page.close();
   });
 
+  it("reports a replay it cannot read as an error event naming the bad message", async () => {
+    const { page } = await open("one");
+    await page.evaluate(() => {
+      (document.getElementById("widget") as unknown as { replay: unknown }).replay = {
+        messages: [{ type: "nonsense" }],
+      };
+    });
+    await expect
+      .poll(async () => (await events(page)).find((event) => event.type === "error")?.detail)
+      .toMatchObject({ message: expect.stringContaining("replay message 0 is invalid") });
+    await page.close();
+  });
+
   it("keeps the connection dot visible in forced colours (Windows high contrast)", async () => {
     const { page } = await open("hostile");
     const dotBorder = () =>
