@@ -3,7 +3,7 @@ import widgetCss from "../styles/index.css?inline";
 import type { ReplayOutput } from "../transport/recording.js";
 import type { Transport } from "../transport/types.js";
 import { VoiceOnboarding, type VoiceOnboardingProps } from "../voice-onboarding.js";
-import { HOST_RESET } from "./host-reset.js";
+import { HOST_RESET, withoutRootUnits } from "./host-reset.js";
 
 export interface MountOptions extends VoiceOnboardingProps {
   /**
@@ -52,7 +52,7 @@ async function replayTransport(replay: ReplayOutput): Promise<Transport> {
 export function mount(target: HTMLElement, options: MountOptions): MountedWidget {
   const shadow = target.shadowRoot ?? target.attachShadow({ mode: "open" });
   const style = document.createElement("style");
-  style.textContent = `${HOST_RESET}\n${widgetCss}`;
+  style.textContent = `${HOST_RESET}\n${withoutRootUnits(widgetCss)}`;
   const container = document.createElement("div");
   container.setAttribute("part", "container");
   shadow.replaceChildren(style, container);
