@@ -103,10 +103,16 @@ describe("<voice-onboarding> on a plain page", () => {
     expect(widgetButton.fontFamily).not.toBe("serif");
     expect(widgetButton.color).not.toBe("rgb(255, 0, 0)");
     expect(widgetButton.background).not.toBe("rgb(0, 255, 0)");
-    const rootText = await page
-      .locator("#widget .vo-root")
-      .evaluate((node) => getComputedStyle(node).fontSize);
-    expect(rootText).toBe("16px");
+    // The same sizes as on a page without the hostile stylesheet (rem would follow the page's root).
+    const sizes = (on: Page) =>
+      on
+        .locator("#widget .vo-root, #widget .vo-button")
+        .evaluateAll((nodes) =>
+          nodes.map((node) => `${getComputedStyle(node).fontSize} ${getComputedStyle(node).paddingTop}`),
+        );
+    const clean = await open("one");
+    expect(await sizes(page)).toEqual(await sizes(clean.page));
+    await clean.page.close();
     // The page's own `.vo-button` and `.vo-root` keep the page's styles: ours stay in the shadow root.
     const hostButton = await styleOf("#host-button");
     expect(hostButton.background).toBe("rgb(0, 255, 0)");
