@@ -35,13 +35,34 @@ export function tokenFetcherFor(endpoint: string) {
   };
 }
 
-/** The replay's transport; the decoder (zod) loads only when a replay is given. */
-async function replayTransport(replay: ReplayOutput): Promise<Transport> {
-  const [{ recordingFromReplay }, { createReplayTransport }] = await Promise.all([
+/**
+ * The replay's transport, usable at once: the decoder (zod) loads only when a replay is given, and
+ * a Start pressed before it loaded connects when it has (not to nothing).
+ */
+function replayTransport(replay: ReplayOutput): { transport: Transport; loaded: Promise<Transport> } {
+  const loaded = Promise.all([
     import("../transport/recording.js"),
     import("../transport/replay-transport.js"),
-  ]);
-  return createReplayTransport({ recording: recordingFromReplay(replay) });
+  ]).then(([{ recordingFromReplay }, { createReplayTransport }]) =>
+    createReplayTransport({ recording: recordingFromReplay(replay) }),
+  );
+  let connected = false;
+  const transport: Transport = {
+    async connect(sink) {
+      connected = true;
+      const inner = await loaded;
+      if (connected) await inner.connect(sink);
+    },
+    requestSnapshot: async () => (await loaded).requestSnapshot(),
+    sendEdit: async (command) => (await loaded).sendEdit(command),
+    sendText: async (text) => (await loaded).sendText(text),
+    async disconnect() {
+      if (!connected) return;
+      connected = false;
+      await (await loaded).disconnect();
+    },
+  };
+  return { transport, loaded };
 }
 
 /**
@@ -59,29 +80,22 @@ export function mount(target: HTMLElement, options: MountOptions): MountedWidget
   const root: Root = createRoot(container);
   let current = options;
   let replayed: { replay: ReplayOutput; transport: Transport } | null = null;
-  let loadingReplay: ReplayOutput | null = null;
   let unmounted = false;
 
   const render = () => {
     if (unmounted) return;
     const { tokenEndpoint, replay, ...props } = current;
-    if (replay && replayed?.replay !== replay && loadingReplay !== replay) {
-      loadingReplay = replay;
-      void replayTransport(replay).then(
-        (transport) => {
-          if (current.replay !== replay) return;
-          replayed = { replay, transport };
-          render();
-        },
-        (cause: unknown) =>
-          props.onError?.({
-            kind: "invalid_message",
-            message: cause instanceof Error ? cause.message : String(cause),
-          }),
+    if (replay && replayed?.replay !== replay) {
+      const { transport, loaded } = replayTransport(replay);
+      replayed = { replay, transport };
+      loaded.catch((cause: unknown) =>
+        current.onError?.({
+          kind: "invalid_message",
+          message: cause instanceof Error ? cause.message : String(cause),
+        }),
       );
     }
-    const transport =
-      props.transport ?? (replay && replayed?.replay === replay ? replayed.transport : undefined);
+    const transport = props.transport ?? (replay ? replayed?.transport : undefined);
     const tokenFetcher = props.tokenFetcher ?? (tokenEndpoint ? tokenFetcherFor(tokenEndpoint) : undefined);
     root.render(<VoiceOnboarding {...props} transport={transport} tokenFetcher={tokenFetcher} />);
   };
