@@ -6,6 +6,7 @@ import { type CSSProperties, useEffect, useMemo } from "react";
 import { useStore } from "zustand";
 import { StoreProfileCards } from "./cards/connected/lazy-cards.js";
 import { ReadOnlyContext } from "./cards/connected/read-only.js";
+import { HeadingLevelContext } from "./cards/heading.js";
 import { OnboardingProvider } from "./hooks/onboarding-provider.js";
 import { useOnboardingStore } from "./hooks/use-onboarding-store.js";
 import type { CardLabels } from "./labels.js";
@@ -48,6 +49,11 @@ export interface VoiceOnboardingProps {
   style?: CSSProperties;
   cssVariables?: CssVariables;
   labels?: VoiceOnboardingLabels;
+  /**
+   * The level of the widget's top headings (card and conversation titles), so they fit the host
+   * page's outline; groups and items inside a card go one and two levels deeper (at most h6). Default 2.
+   */
+  headingLevel?: 1 | 2 | 3 | 4 | 5;
   /** Which cards to show, in this order; by default all six (`CARD_NAMES`). */
   cards?: readonly CardName[];
   /** Shows the profile without edit controls (the conversation still runs). */
@@ -104,6 +110,7 @@ function Layout({
   labels = NO_LABELS,
   readOnly = false,
   cards,
+  headingLevel = 2,
   className,
   ...callbacks
 }: VoiceOnboardingProps) {
@@ -116,17 +123,19 @@ function Layout({
       data-theme={theme}
       style={{ ...cssVariables, ...style }}
     >
-      <LiveKitScope room={room}>
-        <div className="vo-session">
-          <VoiceControls labels={controlLabels} />
-          <Transcript labels={controlLabels} />
-          <TextInput labels={controlLabels} />
-        </div>
-        <ReadOnlyContext.Provider value={readOnly}>
-          <StoreProfileCards labels={labels} cards={cards} />
-        </ReadOnlyContext.Provider>
-        <Announcer />
-      </LiveKitScope>
+      <HeadingLevelContext.Provider value={headingLevel}>
+        <LiveKitScope room={room}>
+          <div className="vo-session">
+            <VoiceControls labels={controlLabels} />
+            <Transcript labels={controlLabels} />
+            <TextInput labels={controlLabels} />
+          </div>
+          <ReadOnlyContext.Provider value={readOnly}>
+            <StoreProfileCards labels={labels} cards={cards} />
+          </ReadOnlyContext.Provider>
+          <Announcer />
+        </LiveKitScope>
+      </HeadingLevelContext.Provider>
     </div>
   );
 }

@@ -232,6 +232,18 @@ describe("<VoiceOnboarding/> cards", () => {
     expect(shown).toEqual(["traits", "completion"]);
   });
 
+  it("puts its headings at the host's level", async () => {
+    const { transport, controlled } = createControlledTransport();
+    render(<VoiceOnboarding transport={transport} headingLevel={4} />);
+    await act(async () => start());
+    act(() => void controlled.sink?.message(snapshot(baseProfile({ traits: [trait("t1", "Go")] }))));
+    await vi.waitFor(() => expect(screen.getByText("Go")).toBeTruthy(), { timeout: 5000 });
+    expect(screen.getByText("Go").tagName).toBe("H6");
+    expect(document.querySelector(".vo-card--traits .vo-card__title")?.tagName).toBe("H4");
+    expect(document.querySelector(".vo-transcript__title")?.tagName).toBe("H4");
+    expect(document.querySelectorAll("h2")).toHaveLength(0);
+  });
+
   it("keeps two widgets on one page apart", async () => {
     const first = createControlledTransport();
     const second = createControlledTransport();

@@ -1,5 +1,6 @@
 import { type ReactNode, useId } from "react";
 import { MotionProvider } from "../motion/motion-provider.js";
+import { Heading } from "./heading.js";
 
 /** `complete` only on the completion card once onboarding is completed. */
 export type CardState = "empty" | "idle" | "updated" | "complete";
@@ -24,9 +25,9 @@ export function Card({ name, title, state, emptyText, className, aside, children
     <MotionProvider>
       <section className={classes} aria-labelledby={headingId} data-state={state}>
         <header className="vo-card__header">
-          <h2 className="vo-card__title" id={headingId}>
+          <Heading className="vo-card__title" id={headingId} tabIndex={-1}>
             {title}
-          </h2>
+          </Heading>
           {aside}
         </header>
         {state === "empty" && emptyText && <p className="vo-card__empty">{emptyText}</p>}

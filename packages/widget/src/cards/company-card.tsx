@@ -3,6 +3,7 @@ import { memo } from "react";
 import { fundingStageName } from "../format/categories.js";
 import type { CardLabels } from "../labels.js";
 import { Card } from "./card.js";
+import { Heading } from "./heading.js";
 import type { CardCommonProps } from "./types.js";
 import { useCardLabels } from "./use-labels.js";
 
@@ -76,7 +77,9 @@ export const CompanyCard = memo(function CompanyCard({ company, ...common }: Com
         if (!items?.length) return null;
         return (
           <div className="vo-group" data-group={key} key={key}>
-            <h3 className="vo-group__title">{labels[label]}</h3>
+            <Heading depth={1} className="vo-group__title">
+              {labels[label]}
+            </Heading>
             <ul className={look === "chips" ? "vo-chips" : "vo-bullets"}>
               {items.map((item) => (
                 <li className={look === "chips" ? "vo-chip" : undefined} key={item}>

@@ -2,6 +2,7 @@ import { completion, type JobProfile, missingFields, type RequiredField } from "
 import { memo } from "react";
 import { requiredFieldName } from "../format/categories.js";
 import { Card } from "./card.js";
+import { Heading } from "./heading.js";
 import type { CardCommonProps } from "./types.js";
 import { useCardLabels } from "./use-labels.js";
 
@@ -77,7 +78,9 @@ export const CompletionView = memo(function CompletionView({
             !done && <p className="vo-completion__all">{labels.completionNothingMissing}</p>
           ) : (
             <>
-              <h3 className="vo-group__title">{labels.completionMissing}</h3>
+              <Heading depth={1} className="vo-group__title">
+                {labels.completionMissing}
+              </Heading>
               <ul className="vo-bullets vo-completion__missing">
                 {missing.map((field) => (
                   <li key={field} data-id={field}>

@@ -4,6 +4,7 @@ import { memo, useId } from "react";
 import { nuanceCategoryName } from "../format/categories.js";
 import { listPresence } from "../motion/presets.js";
 import { Card, cardState } from "./card.js";
+import { Heading } from "./heading.js";
 import { useItemStates } from "./item-state.js";
 import { NuanceItem } from "./nuance-item.js";
 import { NuanceMarker } from "./nuance-marker.js";
@@ -36,10 +37,10 @@ export const NuancesCard = memo(function NuancesCard({ nuances, ...common }: Nua
         const headingId = `${groupId}-${category}`;
         return (
           <div className="vo-group" data-group={category} key={category}>
-            <h3 className="vo-group__title" id={headingId}>
+            <Heading depth={1} className="vo-group__title" id={headingId}>
               <NuanceMarker category={category} />
               {nuanceCategoryName(category, labels)}
-            </h3>
+            </Heading>
             <ul className="vo-list" aria-labelledby={headingId}>
               <AnimatePresence {...listPresence}>
                 {group.map((nuance) => (

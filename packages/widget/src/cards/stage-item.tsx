@@ -5,6 +5,7 @@ import { m } from "../motion/index.js";
 import { listItemMotion } from "../motion/presets.js";
 import { IconButton, ItemActions, ItemStatus } from "./edit/item-controls.js";
 import { useEditToggle } from "./edit/use-edit-toggle.js";
+import { Heading } from "./heading.js";
 import { StageEditor } from "./stage-editor.js";
 import type { CardCommonProps, ItemState } from "./types.js";
 
@@ -54,10 +55,10 @@ export const StageItem = memo(function StageItem({
         ) : (
           <>
             <div className="vo-item__head">
-              <h3 className="vo-item__title">
+              <Heading depth={1} className="vo-item__title">
                 <span className="vo-visually-hidden">{labels.stageNumber(position)}: </span>
                 {stage.name}
-              </h3>
+              </Heading>
               {onEdit && (
                 <ItemActions
                   name={stage.name}

@@ -5,6 +5,7 @@ import { m } from "../motion/index.js";
 import { listItemMotion } from "../motion/presets.js";
 import { ItemActions, ItemStatus } from "./edit/item-controls.js";
 import { useEditToggle } from "./edit/use-edit-toggle.js";
+import { Heading } from "./heading.js";
 import { TraitEditor } from "./trait-editor.js";
 import type { CardCommonProps, ItemState } from "./types.js";
 
@@ -32,7 +33,9 @@ export const TraitItem = memo(function TraitItem({ trait, state, labels, onEdit,
       ) : (
         <>
           <div className="vo-item__head">
-            <h4 className="vo-item__title">{trait.name}</h4>
+            <Heading depth={2} className="vo-item__title">
+              {trait.name}
+            </Heading>
             {onEdit && (
               <ItemActions
                 name={trait.name}

@@ -117,6 +117,14 @@ describe("TraitsCard", () => {
     expect(onEdit.mock.calls).toEqual([[{ type: "trait.delete", data: { traitId: "t-oss" } }]]);
   });
 
+  it("moves focus to the next trait after a delete, or to the card's title when none is left beside it", () => {
+    render(<TraitsCard traits={sampleTraits} onEdit={vi.fn()} />);
+    fireEvent.click(screen.getByRole("button", { name: "Delete TypeScript depth" }));
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "Edit Ownership" }));
+    fireEvent.click(screen.getByRole("button", { name: "Delete Open-source work" }));
+    expect(document.activeElement?.classList.contains("vo-card__title")).toBe(true);
+  });
+
   it("stays usable with 50 traits", () => {
     const many: Trait[] = Array.from({ length: 50 }, (_, index) => ({
       id: `t-${index}`,

@@ -3,6 +3,7 @@ import { AnimatePresence } from "framer-motion";
 import { memo, useId } from "react";
 import { listPresence } from "../motion/presets.js";
 import { Card, cardState } from "./card.js";
+import { Heading } from "./heading.js";
 import { useItemStates } from "./item-state.js";
 import { TraitItem } from "./trait-item.js";
 import type { CardCommonProps } from "./types.js";
@@ -41,9 +42,9 @@ export const TraitsCard = memo(function TraitsCard({ traits, ...common }: Traits
         const headingId = `${groupId}-${priority}`;
         return (
           <div className="vo-group" data-group={priority} key={priority}>
-            <h3 className="vo-group__title" id={headingId}>
+            <Heading depth={1} className="vo-group__title" id={headingId}>
               {labels.traitPriorities[priority]} <span className="vo-group__count">{group.length}</span>
-            </h3>
+            </Heading>
             <ul className="vo-list" aria-labelledby={headingId}>
               <AnimatePresence {...listPresence}>
                 {group.map((trait) => (

@@ -18,6 +18,13 @@ export interface VoiceOnboardingEventMap {
 
 const THEMES = new Set(["light", "dark", "auto"]);
 
+function headingLevelOf(attribute: string | null): MountOptions["headingLevel"] {
+  const level = Number(attribute);
+  return attribute !== null && Number.isInteger(level) && level >= 1 && level <= 5
+    ? (level as MountOptions["headingLevel"])
+    : undefined;
+}
+
 /** `cards="traits stages"` (spaces or commas): unknown names are left out, with a warning naming the valid ones. */
 function cardsOf(attribute: string | null): CardName[] | undefined {
   if (attribute === null) return undefined;
@@ -38,14 +45,14 @@ export interface VoiceOnboardingElement extends HTMLElement {
 
 /**
  * Registers `<voice-onboarding>` once (later calls do nothing). Attributes: `token-endpoint`,
- * `theme` (light, dark, auto), `read-only`, `cards` (names and order, e.g. "traits stages"). Properties for what attributes cannot carry: `tokenFetcher`, `replay`. Removing the
+ * `theme` (light, dark, auto), `read-only`, `cards` (names and order, e.g. "traits stages"), `heading-level` (1 to 5). Properties for what attributes cannot carry: `tokenFetcher`, `replay`. Removing the
  * element ends its session.
  */
 export function defineVoiceOnboardingElement(name = ELEMENT_NAME): void {
   if (typeof customElements === "undefined" || customElements.get(name)) return;
 
   class Element extends HTMLElement implements VoiceOnboardingElement {
-    static observedAttributes = ["token-endpoint", "theme", "read-only", "cards"];
+    static observedAttributes = ["token-endpoint", "theme", "read-only", "cards", "heading-level"];
     #mounted: MountedWidget | null = null;
     #tokenFetcher: (() => Promise<ConnectionDetails>) | undefined;
     #replay: ReplayOutput | undefined;
@@ -95,6 +102,7 @@ export function defineVoiceOnboardingElement(name = ELEMENT_NAME): void {
         theme: theme && THEMES.has(theme) ? (theme as MountOptions["theme"]) : undefined,
         readOnly: this.hasAttribute("read-only"),
         cards: cardsOf(this.getAttribute("cards")),
+        headingLevel: headingLevelOf(this.getAttribute("heading-level")),
         onProfileChange: (profile) => this.#emit("voice-onboarding:change", profile),
         onComplete: (profile) => this.#emit("voice-onboarding:complete", profile),
         onConnectionChange: (status, reason) => this.#emit("voice-onboarding:connection", { status, reason }),

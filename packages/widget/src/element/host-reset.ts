@@ -6,6 +6,7 @@
  */
 export const HOST_RESET = `:host {
   display: block;
+  --vo-rem: var(--vo-font-size, 16px);
   font-family: var(--vo-font-family, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif) !important;
   font-size: var(--vo-font-size, 16px) !important;
   font-weight: 400 !important;
@@ -22,3 +23,11 @@ export const HOST_RESET = `:host {
   visibility: visible !important;
   cursor: auto !important;
 }`;
+
+/**
+ * `rem` is the page's root font size, which no shadow root shields (a page's `html { font-size: 40px }`
+ * would scale the widget): inside the element, lengths in rem count from `--vo-rem` instead.
+ */
+export function withoutRootUnits(css: string): string {
+  return css.replace(/(-?(?:\d*\.)?\d+)rem\b/g, "calc($1 * var(--vo-rem))");
+}

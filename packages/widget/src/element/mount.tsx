@@ -3,7 +3,7 @@ import widgetCss from "../styles/index.css?inline";
 import type { ReplayOutput } from "../transport/recording.js";
 import type { Transport } from "../transport/types.js";
 import { VoiceOnboarding, type VoiceOnboardingProps } from "../voice-onboarding.js";
-import { HOST_RESET } from "./host-reset.js";
+import { HOST_RESET, withoutRootUnits } from "./host-reset.js";
 
 export interface MountOptions extends VoiceOnboardingProps {
   /**
@@ -35,13 +35,34 @@ export function tokenFetcherFor(endpoint: string) {
   };
 }
 
-/** The replay's transport; the decoder (zod) loads only when a replay is given. */
-async function replayTransport(replay: ReplayOutput): Promise<Transport> {
-  const [{ recordingFromReplay }, { createReplayTransport }] = await Promise.all([
+/**
+ * The replay's transport, usable at once: the decoder (zod) loads only when a replay is given, and
+ * a Start pressed before it loaded connects when it has (not to nothing).
+ */
+function replayTransport(replay: ReplayOutput): { transport: Transport; loaded: Promise<Transport> } {
+  const loaded = Promise.all([
     import("../transport/recording.js"),
     import("../transport/replay-transport.js"),
-  ]);
-  return createReplayTransport({ recording: recordingFromReplay(replay) });
+  ]).then(([{ recordingFromReplay }, { createReplayTransport }]) =>
+    createReplayTransport({ recording: recordingFromReplay(replay) }),
+  );
+  let connected = false;
+  const transport: Transport = {
+    async connect(sink) {
+      connected = true;
+      const inner = await loaded;
+      if (connected) await inner.connect(sink);
+    },
+    requestSnapshot: async () => (await loaded).requestSnapshot(),
+    sendEdit: async (command) => (await loaded).sendEdit(command),
+    sendText: async (text) => (await loaded).sendText(text),
+    async disconnect() {
+      if (!connected) return;
+      connected = false;
+      await (await loaded).disconnect();
+    },
+  };
+  return { transport, loaded };
 }
 
 /**
@@ -52,7 +73,7 @@ async function replayTransport(replay: ReplayOutput): Promise<Transport> {
 export function mount(target: HTMLElement, options: MountOptions): MountedWidget {
   const shadow = target.shadowRoot ?? target.attachShadow({ mode: "open" });
   const style = document.createElement("style");
-  style.textContent = `${HOST_RESET}\n${widgetCss}`;
+  style.textContent = `${HOST_RESET}\n${withoutRootUnits(widgetCss)}`;
   const container = document.createElement("div");
   container.setAttribute("part", "container");
   shadow.replaceChildren(style, container);
@@ -65,21 +86,16 @@ export function mount(target: HTMLElement, options: MountOptions): MountedWidget
     if (unmounted) return;
     const { tokenEndpoint, replay, ...props } = current;
     if (replay && replayed?.replay !== replay) {
-      void replayTransport(replay).then(
-        (transport) => {
-          if (current.replay !== replay) return;
-          replayed = { replay, transport };
-          render();
-        },
-        (cause: unknown) =>
-          props.onError?.({
-            kind: "invalid_message",
-            message: cause instanceof Error ? cause.message : String(cause),
-          }),
+      const { transport, loaded } = replayTransport(replay);
+      replayed = { replay, transport };
+      loaded.catch((cause: unknown) =>
+        current.onError?.({
+          kind: "invalid_message",
+          message: cause instanceof Error ? cause.message : String(cause),
+        }),
       );
     }
-    const transport =
-      props.transport ?? (replay && replayed?.replay === replay ? replayed.transport : undefined);
+    const transport = props.transport ?? (replay ? replayed?.transport : undefined);
     const tokenFetcher = props.tokenFetcher ?? (tokenEndpoint ? tokenFetcherFor(tokenEndpoint) : undefined);
     root.render(<VoiceOnboarding {...props} transport={transport} tokenFetcher={tokenFetcher} />);
   };

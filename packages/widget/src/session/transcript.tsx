@@ -2,6 +2,7 @@
 
 import { type UIEvent, useEffect, useRef } from "react";
 import { useStore } from "zustand";
+import { Heading } from "../cards/heading.js";
 import { useOnboardingStore } from "../hooks/use-onboarding-store.js";
 import type { ControlLabels } from "./labels.js";
 
@@ -33,7 +34,7 @@ export function Transcript({ labels }: { labels: ControlLabels }) {
   };
   return (
     <section className="vo-transcript" aria-label={labels.transcriptTitle}>
-      <h2 className="vo-transcript__title">{labels.transcriptTitle}</h2>
+      <Heading className="vo-transcript__title">{labels.transcriptTitle}</Heading>
       {transcript.length === 0 ? (
         <p className="vo-transcript__empty">{labels.transcriptEmpty}</p>
       ) : (

@@ -49,10 +49,8 @@ describe("<voice-onboarding> on a plain page", () => {
     const recorded = await events(page);
     expect(recorded.every((event) => event.composed && event.target === "widget")).toBe(true);
     expect(recorded.filter((event) => event.type === "complete")).toHaveLength(1);
-    expect(recorded.find((event) => event.type === "connection")?.detail).toEqual({
-      status: "connected",
-      reason: null,
-    });
+    const connection = recorded.filter((event) => event.type === "connection").map((event) => event.detail);
+    expect(connection).toContainEqual({ status: "connected", reason: null });
     const changes = recorded.filter((event) => event.type === "change");
     expect(changes.length).toBeGreaterThan(5);
     expect(changes.at(-1)?.detail?.status).toBe("completed");
@@ -105,15 +103,34 @@ describe("<voice-onboarding> on a plain page", () => {
     expect(widgetButton.fontFamily).not.toBe("serif");
     expect(widgetButton.color).not.toBe("rgb(255, 0, 0)");
     expect(widgetButton.background).not.toBe("rgb(0, 255, 0)");
-    const rootText = await page
-      .locator("#widget .vo-root")
-      .evaluate((node) => getComputedStyle(node).fontSize);
-    expect(rootText).toBe("16px");
+    // The same sizes as on a page without the hostile stylesheet (rem would follow the page's root).
+    const sizes = (on: Page) =>
+      on
+        .locator("#widget .vo-root, #widget .vo-button")
+        .evaluateAll((nodes) =>
+          nodes.map((node) => `${getComputedStyle(node).fontSize} ${getComputedStyle(node).paddingTop}`),
+        );
+    const clean = await open("one");
+    expect(await sizes(page)).toEqual(await sizes(clean.page));
+    await clean.page.close();
     // The page's own `.vo-button` and `.vo-root` keep the page's styles: ours stay in the shadow root.
     const hostButton = await styleOf("#host-button");
     expect(hostButton.background).toBe("rgb(0, 255, 0)");
     expect(hostButton.radius).toBe("0px");
     expect((await styleOf("#host-root")).color).toBe("rgb(255, 0, 0)");
+    await page.close();
+  });
+
+  it("reports a replay it cannot read as an error event naming the bad message", async () => {
+    const { page } = await open("one");
+    await page.evaluate(() => {
+      (document.getElementById("widget") as unknown as { replay: unknown }).replay = {
+        messages: [{ type: "nonsense" }],
+      };
+    });
+    await expect
+      .poll(async () => (await events(page)).find((event) => event.type === "error")?.detail)
+      .toMatchObject({ message: expect.stringContaining("replay message 0 is invalid") });
     await page.close();
   });
 

@@ -1,4 +1,4 @@
-import type { ReactNode, Ref } from "react";
+import { type ReactNode, type Ref, useRef } from "react";
 import type { CardLabels } from "../../labels.js";
 import type { ItemState } from "../types.js";
 import { Icon, type IconName } from "./icons.js";
@@ -40,6 +40,19 @@ interface ItemActionsProps {
   children?: ReactNode;
 }
 
+/**
+ * The delete button leaves with its item: focus moves to the next item's first action, else the
+ * previous item's, else the card's title, never to the page's body.
+ */
+function focusAfterDelete(button: HTMLElement | null) {
+  const item = button?.closest<HTMLElement>("[data-id]");
+  const neighbours = [item?.nextElementSibling, item?.previousElementSibling];
+  const action = neighbours
+    .map((neighbour) => neighbour?.querySelector<HTMLElement>(".vo-item__actions button"))
+    .find(Boolean);
+  (action ?? button?.closest(".vo-card")?.querySelector<HTMLElement>(".vo-card__title"))?.focus();
+}
+
 export function ItemActions({
   name,
   labels,
@@ -48,11 +61,20 @@ export function ItemActions({
   onDelete,
   children,
 }: ItemActionsProps) {
+  const deleteButton = useRef<HTMLButtonElement>(null);
   return (
     <div className="vo-item__actions">
       {children}
       <IconButton icon="edit" label={labels.editItem(name)} onClick={onEditClick} buttonRef={editButtonRef} />
-      <IconButton icon="delete" label={labels.deleteItem(name)} onClick={onDelete} />
+      <IconButton
+        icon="delete"
+        label={labels.deleteItem(name)}
+        buttonRef={deleteButton}
+        onClick={() => {
+          focusAfterDelete(deleteButton.current);
+          onDelete();
+        }}
+      />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { type ComponentType, memo } from "react";
 import type { CardLabels } from "../../labels.js";
 import { IconButton, ItemStatus } from "../edit/item-controls.js";
 import { useEditToggle } from "../edit/use-edit-toggle.js";
+import { Heading } from "../heading.js";
 import type { CardCommonProps, ItemState } from "../types.js";
 import { CompensationEditor } from "./compensation-editor.js";
 import type { RowEditorProps } from "./editor-props.js";
@@ -67,7 +68,9 @@ export const RequirementRow = memo(function RequirementRow({
       ) : (
         <div className="vo-item__head">
           <div className="vo-requirement__text">
-            <h3 className="vo-requirement__label">{name}</h3>
+            <Heading depth={1} className="vo-requirement__label">
+              {name}
+            </Heading>
             <p className="vo-requirement__value" data-status={status}>
               {value ?? labels.notSet}
             </p>
