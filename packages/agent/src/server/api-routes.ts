@@ -36,7 +36,7 @@ export interface ResponseSpec {
 /**
  * One endpoint of the session service. The server validates with these schemas, the OpenAPI document
  * is generated from them and the typed client sends and checks with them: adding an endpoint is one
- * entry here plus its handler in session-server.ts (the compiler asks for it).
+ * entry here plus its handler in session-handlers.ts or webhook-handlers.ts (the compiler asks for it).
  */
 export interface RouteSpec {
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
