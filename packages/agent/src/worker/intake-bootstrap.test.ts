@@ -97,6 +97,30 @@ async function newSession(store: MemoryProfileStore) {
   });
 }
 
+/** Bootstraps a stand-in room's intake with the stand-in model; `beforeStart` runs while the session starts. */
+async function bootstrapWithStandIn(
+  store: MemoryProfileStore,
+  sessionId: string,
+  room: IntakeRoom,
+  beforeStart: () => Promise<void> = async () => {},
+  linkRecruiter: (identity: string | null) => void = () => {},
+) {
+  const running = await bootstrapIntake({
+    sessionId,
+    store,
+    room,
+    logger: { warn: () => {} },
+    startSession: async (agent) => {
+      await beforeStart();
+      stand = await startStandInSession({ turns, agent });
+      return stand.session;
+    },
+    linkRecruiter: (_session, identity) => linkRecruiter(identity),
+  });
+  if (running === null) throw new Error("the session exists");
+  return running;
+}
+
 describe("bootstrapIntake", () => {
   it("loads the session from the metadata, snapshots the recruiter, greets, and serves the recruiter's RPCs", async () => {
     const store = new MemoryProfileStore();
@@ -200,18 +224,7 @@ describe("bootstrapIntake", () => {
     }));
     const { room, join } = standInRoom(created.sessionId);
     join("recruiter-1", "recruiter");
-    const running = await bootstrapIntake({
-      sessionId: created.sessionId,
-      store,
-      room,
-      logger: { warn: () => {} },
-      startSession: async (agent) => {
-        stand = await startStandInSession({ turns, agent });
-        return stand.session;
-      },
-      linkRecruiter: () => {},
-    });
-    if (running === null) throw new Error("the session exists");
+    const running = await bootstrapWithStandIn(store, created.sessionId, room);
     expect(running.intake.greeting).toMatch(/^Welcome back, Maya! Let's pick up where we left off\./);
     expect(running.intake.greeting).not.toContain("payments for the long tail");
     await vi.waitFor(() => {
@@ -230,22 +243,18 @@ describe("bootstrapIntake", () => {
     join("recruiter-1", "recruiter");
     const links: (string | null)[] = [];
     let snapshotsAtStart: unknown[] = [];
-    const running = await bootstrapIntake({
-      sessionId: created.sessionId,
+    const running = await bootstrapWithStandIn(
       store,
+      created.sessionId,
       room,
-      logger: { warn: () => {} },
-      startSession: async (agent) => {
+      async () => {
         // A second tab joins while the pipeline loads; the first one's cards are already filling.
         join("recruiter-2", "recruiter");
         await vi.waitFor(() => expect(decodedTo("recruiter-2")).toHaveLength(1));
         snapshotsAtStart = decodedTo("recruiter-1");
-        stand = await startStandInSession({ turns, agent });
-        return stand.session;
       },
-      linkRecruiter: (_session, identity) => links.push(identity),
-    });
-    if (running === null) throw new Error("the session exists");
+      (identity) => links.push(identity),
+    );
     expect(snapshotsAtStart).toEqual([
       expect.objectContaining({ ok: true, message: expect.objectContaining({ type: "profile.snapshot" }) }),
     ]);
@@ -261,18 +270,7 @@ describe("bootstrapIntake", () => {
     await store.appendTranscript(created.sessionId, { role: "agent", text: "Noted: Rust it is." });
     const { room, join } = standInRoom(created.sessionId);
     join("recruiter-1", "recruiter");
-    const running = await bootstrapIntake({
-      sessionId: created.sessionId,
-      store,
-      room,
-      logger: { warn: () => {} },
-      startSession: async (agent) => {
-        stand = await startStandInSession({ turns, agent });
-        return stand.session;
-      },
-      linkRecruiter: () => {},
-    });
-    if (running === null) throw new Error("the session exists");
+    const running = await bootstrapWithStandIn(store, created.sessionId, room);
     const context = JSON.stringify(running.intake.agent.chatCtx.items);
     expect(context).toContain("We need a Rust person.");
     expect(context).toContain("Noted: Rust it is.");
