@@ -5,7 +5,7 @@
  * over HTTP (packages/agent/test/harness/speech-stand-ins.ts); the model is the scripted server.
  */
 import { expect, test } from "@playwright/test";
-import { liveIntake, playTurn } from "./stack";
+import { liveIntake, openSignedIn, playTurn } from "./stack";
 import { speechStandIns } from "./voice";
 
 test.afterEach(() => speechStandIns.reset());
@@ -15,7 +15,7 @@ test("text-to-speech answering 500: the agent says so in text and the intake goe
 }) => {
   test.setTimeout(180_000);
   await speechStandIns.faults({ tts: "error" });
-  await page.goto("/");
+  await openSignedIn(page);
   const widget = liveIntake(page);
   await widget.start.click();
   // The greeting cannot be spoken: after the plugin's retries the recruiter reads why.

@@ -8,7 +8,7 @@
  */
 import { type Browser, expect, test } from "@playwright/test";
 import { observeWidgets, widgetLog } from "../observe";
-import { liveIntake, scriptTurns } from "./stack";
+import { liveIntake, openSignedIn, scriptTurns } from "./stack";
 import {
   launchWithMicrophone,
   openApp,
@@ -39,7 +39,7 @@ test("spoken intake: the recruiter's speech fills the cards, the agent's voice p
   const page = await openApp(browser);
   await observeWidgets(page);
   const agentStates = await recordAgentStates(page);
-  await page.goto("/");
+  await openSignedIn(page);
   const widget = liveIntake(page);
   await widget.start.click();
 
@@ -80,7 +80,7 @@ test("mute: while muted nothing the recruiter says reaches the agent; unmuted, i
   });
   browser = await launchWithMicrophone(microphone, { loop: true });
   const page = await openApp(browser);
-  await page.goto("/");
+  await openSignedIn(page);
   const widget = liveIntake(page);
   await widget.start.click();
   const utterances = async () => (await speechStandIns.state()).heard.length;

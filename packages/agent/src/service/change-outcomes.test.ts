@@ -137,6 +137,22 @@ describe("ProfileService when the store's answers get lost", () => {
     expect(waited).toBeLessThan(3_000);
   });
 
+  it("spends a turn's budget on the model's changes only: a hand edit after it, or the next turn, still saves", async () => {
+    let now = 0;
+    const budget = new StoreBudget({ perChangeMs: 1_000, perTurnMs: 1_500 }, () => now);
+    const { service, sessionId } = await setup(budget);
+    budget.startTurn(sessionId);
+    now += 5_000; // the turn's budget is long spent (found on the live stack: every edit refused)
+    await expect(service.apply(sessionId, "agent", nuance("late tool call"))).rejects.toBeInstanceOf(
+      ProfileUnavailableError,
+    );
+    const edit = await service.apply(sessionId, "recruiter", nuance("hand edit"));
+    expect(edit.message).not.toBeNull();
+    budget.endTurn(sessionId);
+    const nextTurn = await service.apply(sessionId, "agent", nuance("after the agent answered"));
+    expect(nextTurn.message).not.toBeNull();
+  });
+
   it("loses nothing when 50 parallel changes meet a blip with lost replies: versions 1..50", async () => {
     const { store, publisher, service, sessionId } = await setup(
       new StoreBudget({ perChangeMs: 20_000, perTurnMs: 20_000 }),

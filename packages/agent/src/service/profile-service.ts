@@ -146,7 +146,7 @@ export class ProfileService {
     { changeId = crypto.randomUUID() }: ApplyOptions = {},
   ): Promise<AppliedChange> {
     // The clock starts now, not when the queue reaches this change: queueing spends the budget.
-    const deadline = this.budget.deadline(sessionId);
+    const deadline = this.budget.deadline(sessionId, { inModelTurn: source === "agent" });
     return this.#queue.run(sessionId, () => this.#applyNow(sessionId, source, plan, changeId, deadline));
   }
 

@@ -37,10 +37,13 @@ export class StoreBudget {
     this.#turnEnds.delete(sessionId);
   }
 
-  /** When a change requested now must be done: its own budget, cut short by its turn's. */
-  deadline(sessionId: string): Deadline {
+  /**
+   * When a change requested now must be done: its own budget, cut short by its turn's when it is
+   * part of the model's turn (a recruiter's edit by hand is not, whenever it comes).
+   */
+  deadline(sessionId: string, { inModelTurn = true }: { inModelTurn?: boolean } = {}): Deadline {
     const own = this.now() + this.perChangeMs;
-    const turn = this.#turnEnds.get(sessionId);
+    const turn = inModelTurn ? this.#turnEnds.get(sessionId) : undefined;
     return new Deadline(turn === undefined ? own : Math.min(own, turn), this.now);
   }
 }

@@ -149,6 +149,11 @@ export async function bootstrapIntake(options: BootstrapOptions): Promise<Runnin
   started.on(voice.AgentSessionEventTypes.UserInputTranscribed, ({ isFinal }) => {
     if (isFinal) service.budget.startTurn(sessionId);
   });
+  // ...and ends when the agent has answered: later changes (a hand edit, the next turn's calls)
+  // must not find it spent.
+  started.on(voice.AgentSessionEventTypes.AgentStateChanged, ({ newState }) => {
+    if (newState === "listening") service.budget.endTurn(sessionId);
+  });
 
   room.onChatText((text, senderIdentity) => {
     if (!isRecruiter(senderIdentity)) {
