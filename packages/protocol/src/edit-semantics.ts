@@ -1,6 +1,6 @@
 import type { EditCommand, EditCommandOf } from "./edits.js";
 import { isFieldFilled } from "./fields.js";
-import { nameTakenBy } from "./names.js";
+import { nameClash } from "./names.js";
 import type { ProfileChange } from "./reducer.js";
 import type { JobProfile, Requirements } from "./schemas/index.js";
 import { normalizeRequirements } from "./schemas/requirements.js";
@@ -29,12 +29,8 @@ function assertNameFree(
   id: string,
   kind: string,
 ) {
-  const other = nameTakenBy(items, name, id);
-  if (other)
-    throw new Refusal(
-      "invalid_command",
-      `another ${kind} is already named "${other.name}"; choose a different name`,
-    );
+  const clash = nameClash(items, name, id, kind);
+  if (clash) throw new Refusal("invalid_command", clash);
 }
 
 /** `null` in a patch clears the field; `undefined` leaves it. */

@@ -20,3 +20,14 @@ export function nameTakenBy<Item extends { id: string; name: string }>(
   const key = nameKey(name);
   return items.find((item) => item.id !== id && nameKey(item.name) === key);
 }
+
+/** Why `name` cannot be item `id`'s: another `kind` has it already (undefined when it is free). */
+export function nameClash(
+  items: readonly { id: string; name: string }[],
+  name: string,
+  id: string,
+  kind: string,
+): string | undefined {
+  const other = nameTakenBy(items, name, id);
+  return other ? `another ${kind} is already named "${other.name}"; choose a different name` : undefined;
+}

@@ -1,6 +1,6 @@
 import { missingFields } from "./fields.js";
 import type { MessageOf, MessageType, ProtocolMessage } from "./messages.js";
-import { nameTakenBy } from "./names.js";
+import { nameClash } from "./names.js";
 import type { InterviewStage, JobProfile, Trait } from "./schemas/index.js";
 
 export type ApplyResult =
@@ -65,7 +65,7 @@ export function applyChange(profile: JobProfile, message: ProfileChange): Change
       if (hasId(profile.traits, message.data.trait.id))
         return `trait ${message.data.trait.id} already exists`;
       return (
-        nameClash(profile.traits, message.data.trait, "trait") ?? {
+        nameClash(profile.traits, message.data.trait.name, message.data.trait.id, "trait") ?? {
           ...profile,
           traits: [...profile.traits, message.data.trait],
         }
@@ -95,23 +95,13 @@ type StageMessage = Extract<
   { type: "stage.created" | "stage.updated" | "stage.deleted" | "stages.reordered" }
 >;
 
-/** Trait and stage names are unique per profile, ignoring case and spacing. */
-function nameClash(
-  items: readonly { id: string; name: string }[],
-  item: { id: string; name: string },
-  kind: string,
-): string | undefined {
-  const other = nameTakenBy(items, item.name, item.id);
-  return other ? `another ${kind} is already named "${other.name}"; choose a different name` : undefined;
-}
-
 function applyStageChange(profile: JobProfile, message: StageMessage): Change {
   const { stages } = profile;
   switch (message.type) {
     case "stage.created": {
       const { stage } = message.data;
       if (hasId(stages, stage.id)) return `stage ${stage.id} already exists`;
-      const clash = nameClash(stages, stage, "interview stage");
+      const clash = nameClash(stages, stage.name, stage.id, "interview stage");
       if (clash) return clash;
       if (stage.order > stages.length + 1)
         return `stage order ${stage.order} leaves a hole after ${stages.length}`;
@@ -120,7 +110,7 @@ function applyStageChange(profile: JobProfile, message: StageMessage): Change {
     case "stage.updated": {
       const { stage } = message.data;
       if (!hasId(stages, stage.id)) return `stage ${stage.id} does not exist`;
-      const clash = nameClash(stages, stage, "interview stage");
+      const clash = nameClash(stages, stage.name, stage.id, "interview stage");
       if (clash) return clash;
       if (stage.order > stages.length) return `stage order ${stage.order} is past the last stage`;
       return withStages(profile, insertAt(without(stages, stage.id), stage));
@@ -166,7 +156,7 @@ function withStages(profile: JobProfile, stages: InterviewStage[]): JobProfile {
 
 function replaceTrait(profile: JobProfile, trait: Trait): Change {
   if (!hasId(profile.traits, trait.id)) return `trait ${trait.id} does not exist`;
-  const clash = nameClash(profile.traits, trait, "trait");
+  const clash = nameClash(profile.traits, trait.name, trait.id, "trait");
   if (clash) return clash;
   return {
     ...profile,

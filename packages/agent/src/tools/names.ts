@@ -1,4 +1,4 @@
-import { findNamed, nameKey, nameTakenBy } from "@voice-onboarding/protocol";
+import { findNamed, nameClash, nameKey } from "@voice-onboarding/protocol";
 import { ChangeError } from "../service/index.js";
 
 export { findNamed, nameKey };
@@ -12,10 +12,8 @@ export function assertNameFree<Item extends { id: string; name: string }>(
   id: string,
   kind: string,
 ): void {
-  const other = nameTakenBy(items, name, id);
-  if (other) {
-    throw new ChangeError(`another ${kind} is already named "${other.name}"; choose a different name`);
-  }
+  const clash = nameClash(items, name, id, kind);
+  if (clash) throw new ChangeError(clash);
 }
 
 export function listNames(items: readonly { name: string }[]): string {
