@@ -33,4 +33,9 @@ export const PARTICIPANT_ATTRIBUTE = {
    * lost (and nothing newer follows) sees it is behind and asks for a snapshot.
    */
   version: "voice-onboarding.version",
+  /**
+   * Set by the agent while it cannot serve yet: `store_unavailable` while the profile database is
+   * down at job start (it retries, and says so in the transcript), `ready` once it recovered.
+   */
+  status: "voice-onboarding.status",
 } as const;

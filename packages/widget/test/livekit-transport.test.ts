@@ -154,6 +154,23 @@ describe("createLiveKitTransport with data packets", () => {
     await vi.waitFor(() => expect(store.getState().profile?.version).toBe(2));
   });
 
+  it("tells the host once when the agent cannot load the profile (its database is down)", () => {
+    const agent = room.remoteParticipants.get("agent-1");
+    if (!agent) throw new Error("the agent is in the room");
+    const status = (value: string) =>
+      room.emit(RoomEvent.ParticipantAttributesChanged, { [PARTICIPANT_ATTRIBUTE.status]: value }, agent);
+    status("store_unavailable");
+    status("store_unavailable");
+    expect(errors.map((error) => error.kind)).toEqual(["agent_store_unavailable"]);
+    status("ready");
+    status("store_unavailable");
+    expect(errors.map((error) => error.kind)).toEqual(["agent_store_unavailable", "agent_store_unavailable"]);
+    // Not from someone who is not this session's agent.
+    const mallory = joinParticipant(room, "mallory", ParticipantKind.STANDARD);
+    room.emit(RoomEvent.ParticipantAttributesChanged, { [PARTICIPANT_ATTRIBUTE.status]: "ready" }, mallory);
+    expect(errors).toHaveLength(2);
+  });
+
   it("ignores other topics", () => {
     deliverDataPacket(room, "agent-1", encodeMessage(snapshot()), "some.other.topic");
     expect(store.getState().profile).toBeNull();

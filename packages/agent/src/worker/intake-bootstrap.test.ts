@@ -21,6 +21,7 @@ import { ProfileService } from "../service/index.js";
 import { MemoryProfileStore } from "../service/testing/memory-store.js";
 import { readSessionId } from "./dispatch-metadata.js";
 import { bootstrapIntake, type IntakeRoom } from "./intake-bootstrap.js";
+import { PROFILE_LOAD_NOTICES } from "./profile-load.js";
 
 const { turns } = parseScript({
   session: { recruiter: { firstName: "Maya" } },
@@ -116,8 +117,9 @@ async function bootstrapWithStandIn(
       return stand.session;
     },
     linkRecruiter: (_session, identity) => linkRecruiter(identity),
+    tell: async () => {},
   });
-  if (running === null) throw new Error("the session exists");
+  if ("ended" in running) throw new Error("the session exists");
   return running;
 }
 
@@ -142,8 +144,9 @@ describe("bootstrapIntake", () => {
         return stand.session;
       },
       linkRecruiter: (_session, identity) => links.push(identity),
+      tell: async () => {},
     });
-    if (running === null) throw new Error("the session exists");
+    if ("ended" in running) throw new Error("the session exists");
     // The widget trusts only the agent marked with its session.
     expect(attributes).toEqual({ [PARTICIPANT_ATTRIBUTE.sessionId]: created.sessionId });
     expect(listeningAtStart).toBe("recruiter-1");
@@ -287,7 +290,7 @@ describe("bootstrapIntake", () => {
     running.intake.dispose();
   });
 
-  it("returns null for an unknown session instead of crashing", async () => {
+  it("ends with a reason for an unknown session instead of crashing", async () => {
     const { room } = standInRoom("no-such-session");
     const running = await bootstrapIntake({
       sessionId: "no-such-session",
@@ -298,7 +301,76 @@ describe("bootstrapIntake", () => {
         throw new Error("must not start a session for an unknown profile");
       },
       linkRecruiter: () => {},
+      tell: async () => {},
     });
-    expect(running).toBeNull();
+    expect(running).toEqual({ ended: "unknown onboarding session no-such-session" });
+  });
+
+  it("rides out a database that is down at job start: tells the recruiter once, retries, then greets", async () => {
+    const store = new MemoryProfileStore();
+    const created = await newSession(store);
+    const { room, attributes, join } = standInRoom(created.sessionId);
+    join("recruiter-1", "recruiter");
+    store.unavailable = true;
+    const told: string[] = [];
+    const statuses: (string | undefined)[] = [];
+    let attempts = 0;
+    const load = store.load.bind(store);
+    vi.spyOn(store, "load").mockImplementation(async (sessionId) => {
+      attempts += 1;
+      statuses.push(attributes[PARTICIPANT_ATTRIBUTE.status]);
+      if (attempts === 3) store.unavailable = false;
+      return load(sessionId);
+    });
+    const running = await bootstrapIntake({
+      sessionId: created.sessionId,
+      store,
+      room,
+      logger: { warn: () => {} },
+      startSession: async (agent) => {
+        stand = await startStandInSession({ turns, agent });
+        return stand.session;
+      },
+      linkRecruiter: () => {},
+      tell: async (text) => told.push(text),
+      loadBackoffMs: [1, 1, 1, 1],
+    });
+    if ("ended" in running) throw new Error(`the database came back: ${running.ended}`);
+    expect(told).toEqual([PROFILE_LOAD_NOTICES.unavailable]);
+    // Two failed loads, then the one that worked (later loads are the snapshots'); the widget could
+    // read why it waited, and that the wait is over.
+    expect(statuses.slice(0, 3)).toEqual([undefined, "store_unavailable", "store_unavailable"]);
+    expect(attributes[PARTICIPANT_ATTRIBUTE.status]).toBe("ready");
+    await vi.waitFor(() =>
+      expect(
+        running.session.history.items.some((item) => item.type === "message" && item.role === "assistant"),
+      ).toBe(true),
+    );
+    running.intake.dispose();
+  });
+
+  it("ends the job with a reason and a last word when the database stays down", async () => {
+    const store = new MemoryProfileStore();
+    const created = await newSession(store);
+    const { room, join } = standInRoom(created.sessionId);
+    join("recruiter-1", "recruiter");
+    store.unavailable = true;
+    const told: string[] = [];
+    const outcome = await bootstrapIntake({
+      sessionId: created.sessionId,
+      store,
+      room,
+      logger: { warn: () => {} },
+      startSession: async () => {
+        throw new Error("must not start without a profile");
+      },
+      linkRecruiter: () => {},
+      tell: async (text) => told.push(text),
+      loadBackoffMs: [1, 1],
+    });
+    expect(outcome).toEqual({
+      ended: expect.stringMatching(/^profile database unreachable after 3 attempts/),
+    });
+    expect(told).toEqual([PROFILE_LOAD_NOTICES.unavailable, PROFILE_LOAD_NOTICES.givenUp]);
   });
 });

@@ -9,6 +9,7 @@ import { ProfileService, type ServiceLogger, SessionNotFoundError } from "../ser
 import type { ProfileStore } from "../store/profile-store.js";
 import { restoreLastTurns, settledNote, TranscriptRecorder } from "./conversation-memory.js";
 import { createIntakeAgent, type IntakeAgent } from "./intake-agent.js";
+import { loadProfileWithRetry, type ProfileLoadResult } from "./profile-load.js";
 import {
   isRecruiterIn,
   isRecruiterParticipant,
@@ -40,8 +41,17 @@ export interface BootstrapOptions {
   startSession(agent: voice.Agent, recruiter: string | undefined): Promise<voice.AgentSession>;
   /** Points the session's audio input at another recruiter (a reload, a second tab), or at nobody. */
   linkRecruiter(session: voice.AgentSession, identity: string | null): void;
+  /** Puts a line of the agent's in the recruiters' transcript, as text (before any voice exists). */
+  tell(text: string): Promise<unknown>;
   /** Rate limits per recruiter participant; DEFAULT_INTAKE_LIMITS when absent. */
   limits?: IntakeLimits;
+  /** Waits between profile load attempts while the database is down; PROFILE_LOAD_BACKOFF_MS when absent. */
+  loadBackoffMs?: readonly number[];
+}
+
+/** Why the job has nothing to serve: an unknown session, or a database that stayed down. */
+export interface EndedIntake {
+  ended: string;
 }
 
 export interface RunningIntake {
@@ -59,11 +69,11 @@ export interface RunningIntake {
 /**
  * After the job connected: mark the agent as this session's, register the recruiter's edit and
  * snapshot RPCs at once (they wait for nothing but the store), load the profile (an unknown
- * session is `null`, not a crash), start the session, greet (a new intake with the opening hook,
+ * session or a database down for minutes ends the job with a reason, not a crash), start the session, greet (a new intake with the opening hook,
  * one under way with a resume line) and keep serving every recruiter participant: snapshots on
  * join, every change to all of them, typed chat from any of them, audio from the latest.
  */
-export async function bootstrapIntake(options: BootstrapOptions): Promise<RunningIntake | null> {
+export async function bootstrapIntake(options: BootstrapOptions): Promise<RunningIntake | EndedIntake> {
   const { sessionId, room, logger, limits = DEFAULT_INTAKE_LIMITS } = options;
   await room.localParticipant
     .setAttributes({ [PARTICIPANT_ATTRIBUTE.sessionId]: sessionId })
@@ -92,13 +102,22 @@ export async function bootstrapIntake(options: BootstrapOptions): Promise<Runnin
     RPC_METHOD.snapshot,
     createSnapshotRpcHandler({ service, sessionId, isRecruiter, sendTo }),
   );
+  let loading: ProfileLoadResult<IntakeAgent>;
   try {
-    intake = await createIntakeAgent(service, sessionId);
+    loading = await loadProfileWithRetry({
+      load: () => createIntakeAgent(service, sessionId),
+      tell: options.tell,
+      setStatus: (status) => room.localParticipant.setAttributes({ [PARTICIPANT_ATTRIBUTE.status]: status }),
+      backoffMs: options.loadBackoffMs,
+      logger,
+    });
   } catch (error) {
-    if (error instanceof SessionNotFoundError) return null;
+    if (error instanceof SessionNotFoundError) return { ended: `unknown onboarding session ${sessionId}` };
     throw error;
   }
-  const loaded = intake;
+  if (!loading.ok) return { ended: loading.reason };
+  const loaded = loading.value;
+  intake = loaded;
   service.onSettled((outcome) => void loaded.tellModel(settledNote(outcome)));
   // The version after every change, so a widget that lost the last message still converges.
   service.onChange(({ profile }) => {

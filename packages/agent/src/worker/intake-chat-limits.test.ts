@@ -63,8 +63,9 @@ async function runIntake() {
       return stand.session;
     },
     linkRecruiter: () => {},
+    tell: async () => {},
   });
-  if (!running) throw new Error("the session exists");
+  if ("ended" in running) throw new Error("the session exists");
   const replies = vi.spyOn(running.session, "generateReply").mockImplementation(() => undefined as never);
   const notices = vi.spyOn(running.session, "say");
   const chat = (text: string, identity = recruiter.identity) => {

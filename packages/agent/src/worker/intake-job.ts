@@ -57,7 +57,7 @@ export async function runIntakeJob(ctx: JobContext, { config, store, vad }: Inta
   const localParticipant = room.localParticipant;
   if (!localParticipant) throw new Error("connected to the room without a local participant");
 
-  running = await bootstrapIntake({
+  const outcome = await bootstrapIntake({
     sessionId,
     store,
     logger: { warn: (message, detail) => logger.warn({ sessionId, ...detail }, message) },
@@ -96,9 +96,12 @@ export async function runIntakeJob(ctx: JobContext, { config, store, vad }: Inta
       return session;
     },
     linkRecruiter: (session, identity) => session._roomIO?.setParticipant(identity),
+    tell: (text) => transcriptLine(localParticipant, text),
   });
-  if (running === null) {
-    logger.error({ sessionId }, "ending job: unknown onboarding session");
-    ctx.shutdown(`unknown onboarding session ${sessionId}`);
+  if ("ended" in outcome) {
+    logger.error({ sessionId, reason: outcome.ended }, "ending job: nothing to serve");
+    ctx.shutdown(outcome.ended);
+    return;
   }
+  running = outcome;
 }

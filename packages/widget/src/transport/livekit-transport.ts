@@ -113,6 +113,20 @@ export function createLiveKitTransport({ room, onError }: LiveKitTransportOption
     if (trust(participant.identity) === "agent") void requestSnapshot();
   }
 
+  /** The agent says why it is not serving yet (its database is down at job start): tell the host once. */
+  let announcedStatus: string | undefined;
+  function checkAgentStatus(attributes: Record<string, string>, participant: Participant) {
+    const status = attributes[PARTICIPANT_ATTRIBUTE.status];
+    if (status === undefined || status === announcedStatus || trust(participant.identity) !== "agent") return;
+    announcedStatus = status;
+    if (status === "store_unavailable") {
+      report({
+        kind: "agent_store_unavailable",
+        message: "the agent cannot load the profile: its database is not answering; it keeps trying",
+      });
+    }
+  }
+
   function take(raw: string | Uint8Array) {
     const decoded = decodeMessage(raw);
     if (decoded.ok) admit(decoded.message);
@@ -184,11 +198,17 @@ export function createLiveKitTransport({ room, onError }: LiveKitTransportOption
   const onAttributes = (changed: Record<string, string>, participant: Participant) => {
     settleHeld();
     if (participant.isAgent || participant === room.localParticipant) agentChanged();
-    if (participant.isAgent) checkAnnouncedVersion(changed, participant);
+    if (participant.isAgent) {
+      checkAnnouncedVersion(changed, participant);
+      checkAgentStatus(changed, participant);
+    }
   };
   const onParticipantConnected = (participant: RemoteParticipant) => {
     settleHeld();
-    if (participant.isAgent) agentChanged();
+    if (participant.isAgent) {
+      agentChanged();
+      checkAgentStatus(participant.attributes, participant);
+    }
   };
   const onParticipantDisconnected = (participant: RemoteParticipant) => {
     if (trustOf(participant, sessionIdOf(room)) === "agent") agentChanged(participant);

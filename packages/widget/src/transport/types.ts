@@ -18,9 +18,12 @@ export interface TransportError {
    * `agent_request_failed`: the agent was missing and asking for it again (`tokenFetcher`) failed.
    * `unknown_message_type`: a warning, not a failure: a newer minor protocol version's message
    * type this widget does not know was ignored (and counted in `ignoredMessages`).
+   * `agent_store_unavailable`: the agent cannot load the profile (its database is down); it retries
+   * and tells the recruiter in the transcript. Reported once per outage.
    */
   kind:
     | "unknown_message_type"
+    | "agent_store_unavailable"
     | "invalid_message"
     | "snapshot_failed"
     | "edit_failed"
