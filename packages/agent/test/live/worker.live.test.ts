@@ -4,7 +4,7 @@
  * model (scripted, OpenAI wire format) and speech (OpenAI TTS / Deepgram wire formats).
  */
 import { readFile } from "node:fs/promises";
-import { PROTOCOL_VERSION, type ProtocolMessage } from "@voice-onboarding/protocol";
+import { PARTICIPANT_ATTRIBUTE, PROTOCOL_VERSION, type ProtocolMessage } from "@voice-onboarding/protocol";
 import { AccessToken } from "livekit-server-sdk";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { CapturingPublisher } from "../../src/publish/publisher.js";
@@ -12,6 +12,7 @@ import { parseScript } from "../../src/replay/script.js";
 import { issueRecruiterToken } from "../../src/server/tokens.js";
 import { ProfileService } from "../../src/service/index.js";
 import { createPostgresStore, type PostgresStore } from "../../src/store/postgres.js";
+import { PROFILE_LOAD_NOTICES } from "../../src/worker/profile-load.js";
 import { DEFAULT_SCRIPT, type LiveStack, startLiveStack } from "../harness/live-stack.js";
 import { joinAsRecruiter, type RecruiterClient } from "./recruiter-client.js";
 
@@ -155,4 +156,79 @@ describe("the worker on a real LiveKit server", () => {
     // The guest is not sent the profile either.
     expect(guest.messages).toEqual([]);
   }, 60_000);
+});
+
+/** The agent's `voice-onboarding.status` as the recruiter sees it. */
+function agentStatus(recruiter: RecruiterClient): string | undefined {
+  const agent = [...recruiter.room.remoteParticipants.values()].find((participant) =>
+    participant.identity.startsWith("agent-"),
+  );
+  return agent?.attributes[PARTICIPANT_ATTRIBUTE.status];
+}
+
+/** What the model was told about the tool calls of the turn that began with `userText` (once both were sent). */
+async function toolResultsAfter(userText: string): Promise<string[] | undefined> {
+  const requests = (await modelRequests()) as { messages?: { role: string; content?: unknown }[] }[];
+  const messages = requests.at(-1)?.messages ?? [];
+  const turnStart = messages.findLastIndex((message) => message.role === "user");
+  if (JSON.stringify(messages[turnStart]?.content ?? "").includes(userText) === false) return undefined;
+  const results = messages
+    .slice(turnStart + 1)
+    .filter((message) => message.role === "tool")
+    .map((message) => JSON.stringify(message.content));
+  return results.length > 0 ? results : undefined;
+}
+
+describe("the profile database fails (PostgreSQL stopped and started again)", () => {
+  afterEach(() => stack.postgres.restart());
+
+  it("down when the job starts: the recruiter is told, the agent retries and greets once it is back", async () => {
+    const profile = await newSession();
+    await stack.postgres.halt();
+    const recruiter = await join(profile);
+    const notice = await recruiter.waitFor("the outage notice", () => recruiter.agentLines[0]);
+    expect(notice).toBe(PROFILE_LOAD_NOTICES.unavailable);
+    expect(agentStatus(recruiter)).toBe("store_unavailable");
+    expect(recruiter.messages).toEqual([]);
+
+    await stack.postgres.restart();
+    const greeting = await recruiter.waitFor("the greeting", () => recruiter.agentLines[1], 45_000);
+    expect(greeting).toMatch(/^Hey Maya!/);
+    expect(agentStatus(recruiter)).toBe("ready");
+    await recruiter.say(script.turns[0]?.user ?? "");
+    await recruiter.waitFor("the first changes", () => lastSeq(recruiter.messages) >= 2);
+    expect((await store.load(profile.sessionId))?.version).toBe(2);
+  }, 120_000);
+
+  it("down for a turn mid-intake: the model is told nothing was saved, and afterwards nothing is lost or duplicated", async () => {
+    const profile = await newSession();
+    const recruiter = await join(profile);
+    await recruiter.waitFor("the greeting", () => recruiter.agentLines[0]);
+    await recruiter.say(script.turns[0]?.user ?? "");
+    await recruiter.waitFor("the first changes", () => lastSeq(recruiter.messages) >= 2);
+
+    await stack.postgres.halt();
+    const duringOutage = script.turns[1]?.user ?? "";
+    await recruiter.say(duringOutage);
+    // The turn goes on without the database (a few seconds of store budget, not minutes), and the
+    // model heard the truth about each of its calls.
+    const deadline = Date.now() + 30_000;
+    let told = await toolResultsAfter(duringOutage.slice(0, 40));
+    for (; told === undefined; told = await toolResultsAfter(duringOutage.slice(0, 40))) {
+      if (Date.now() > deadline) throw new Error("timed out waiting for the outage turn's tool results");
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(told).toHaveLength(2);
+    expect(told.every((result) => result.includes("NOT saved"))).toBe(true);
+
+    await stack.postgres.restart();
+    await recruiter.say(script.turns[2]?.user ?? "");
+    await recruiter.waitFor("changes after the outage", () => lastSeq(recruiter.messages) >= 4, 45_000);
+    const stored = await store.load(profile.sessionId);
+    // Versions contiguous and each published once: what the recruiter folded is what is stored.
+    const seqs = recruiter.messages.filter((message) => message.seq > 0).map((message) => message.seq);
+    expect(seqs).toEqual(Array.from({ length: stored?.version ?? 0 }, (_, index) => index + 1));
+    // The requirements of the failed turn were not saved (and not invented later).
+    expect(stored?.requirements.locationCity).toBeUndefined();
+  }, 120_000);
 });
