@@ -55,6 +55,7 @@ export default async function Page({ searchParams }: PageProps) {
           speed={parseSpeed(params.speed)}
           widgets={parseWidgetCount(params.widgets)}
           hostRoom={params.room === "host"}
+          textOnly={params.input === "text"}
         />
       )}
     </main>

@@ -50,9 +50,11 @@ interface LiveWidgetProps {
   slot: string;
   /** The host connects its own room and passes it (`?room=host`). */
   hostRoom?: boolean;
+  /** A typed conversation only (`?input=text`): no microphone asked for, the agent answers in text. */
+  textOnly?: boolean;
 }
 
-export function LiveWidget({ slot, hostRoom = false }: LiveWidgetProps) {
+export function LiveWidget({ slot, hostRoom = false, textOnly = false }: LiveWidgetProps) {
   const tokenFetcher = useCallback(() => fetchConnection(slot), [slot]);
   const room = useHostRoom(slot, hostRoom);
   const [open, setOpen] = useState(true);
@@ -74,9 +76,9 @@ export function LiveWidget({ slot, hostRoom = false }: LiveWidgetProps) {
       </div>
       {open &&
         (hostRoom ? (
-          room && <VoiceOnboarding room={room} onComplete={onComplete} />
+          room && <VoiceOnboarding room={room} onComplete={onComplete} textOnly={textOnly} />
         ) : (
-          <VoiceOnboarding tokenFetcher={tokenFetcher} onComplete={onComplete} />
+          <VoiceOnboarding tokenFetcher={tokenFetcher} onComplete={onComplete} textOnly={textOnly} />
         ))}
     </>
   );

@@ -12,10 +12,19 @@ interface OnboardingDemoProps {
   widgets: number;
   /** Live mode: the host connects its own LiveKit room and passes it to the widget. */
   hostRoom?: boolean;
+  /** Live mode: a typed conversation only (`?input=text`). */
+  textOnly?: boolean;
 }
 
 /** One widget per intake on the page; each has its own store, session and replay. */
-export function OnboardingDemo({ live, replay, speed, widgets, hostRoom = false }: OnboardingDemoProps) {
+export function OnboardingDemo({
+  live,
+  replay,
+  speed,
+  widgets,
+  hostRoom = false,
+  textOnly = false,
+}: OnboardingDemoProps) {
   const slots = Array.from({ length: widgets }, (_, index) => String(index + 1));
   return (
     <div className="intakes" data-count={widgets}>
@@ -28,7 +37,7 @@ export function OnboardingDemo({ live, replay, speed, widgets, hostRoom = false 
         >
           {widgets > 1 && <h2 className="intake__title">Intake {slot}</h2>}
           {live || replay === null ? (
-            <LiveWidget slot={slot} hostRoom={hostRoom} />
+            <LiveWidget slot={slot} hostRoom={hostRoom} textOnly={textOnly} />
           ) : (
             <ReplayWidget slot={slot} replay={replay} speed={speed} />
           )}

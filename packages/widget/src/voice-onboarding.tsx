@@ -58,6 +58,12 @@ export interface VoiceOnboardingProps {
   cards?: readonly CardName[];
   /** Shows the profile without edit controls (the conversation still runs). */
   readOnly?: boolean;
+  /**
+   * Typed conversation only: Start never asks for the microphone, and the agent, hearing no
+   * microphone, answers in text without speaking (no speech is synthesised). Default false: voice,
+   * with text as the fallback when the microphone is refused.
+   */
+  textOnly?: boolean;
   className?: string;
   onProfileChange?: (profile: JobProfile) => void;
   /** When the profile becomes complete; not for a session that loads already complete. */
@@ -109,6 +115,7 @@ function Layout({
   cssVariables,
   labels = NO_LABELS,
   readOnly = false,
+  textOnly = false,
   cards,
   headingLevel = 2,
   className,
@@ -126,7 +133,7 @@ function Layout({
       <HeadingLevelContext.Provider value={headingLevel}>
         <LiveKitScope room={room}>
           <div className="vo-session">
-            <VoiceControls labels={controlLabels} />
+            <VoiceControls labels={controlLabels} textOnly={textOnly} />
             <Transcript labels={controlLabels} />
             <TextInput labels={controlLabels} />
           </div>

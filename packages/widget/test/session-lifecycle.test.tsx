@@ -164,6 +164,18 @@ describe("unmounting ends the session", () => {
   });
 });
 
+describe("text only", () => {
+  it("textOnly: Start never asks for the microphone and publishes none", async () => {
+    grantMicrophone();
+    render(<VoiceOnboarding tokenFetcher={async () => details} textOnly />);
+    await click("Start conversation");
+    await vi.waitFor(() => expect(status()).toBe("connected"));
+    expect(navigator.mediaDevices.getUserMedia).not.toHaveBeenCalled();
+    expect(lk.rooms[0]?.localParticipant.setMicrophoneEnabled).not.toHaveBeenCalledWith(true);
+    expect(screen.getByText("Text only: type your answers below.")).toBeTruthy();
+  });
+});
+
 describe("a stop wins over a start in flight", () => {
   it("stopped while fetching the token: no room connects and the state stays disconnected", async () => {
     const token = deferred<ConnectionDetails>();

@@ -8,6 +8,7 @@ import { bootstrapIntake, type RunningIntake } from "./intake-bootstrap.js";
 import { transcriptLine, watchProviderFailures } from "./provider-failures.js";
 import { createProviders } from "./providers.js";
 import { type TurnLatency, TurnMetrics, turnLatencyKeeper } from "./turn-metrics.js";
+import { createVoiceOutput, type VoiceOutput } from "./voice-output.js";
 
 /** LiveKit's standard topic for typed user input to an agent. */
 const CHAT_TOPIC = "lk.chat";
@@ -56,6 +57,11 @@ export async function runIntakeJob(ctx: JobContext, { config, store, vad }: Inta
   const { room } = ctx;
   const localParticipant = room.localParticipant;
   if (!localParticipant) throw new Error("connected to the room without a local participant");
+  // Audio output follows the listened-to recruiter's microphone (voice-output.ts), from the start on.
+  let voiceOutput: VoiceOutput | undefined;
+  let voiceFailed = false;
+  room.on(RoomEvent.TrackPublished, () => voiceOutput?.tracksChanged());
+  room.on(RoomEvent.TrackUnpublished, () => voiceOutput?.tracksChanged());
 
   const outcome = await bootstrapIntake({
     sessionId,
@@ -80,7 +86,15 @@ export async function runIntakeJob(ctx: JobContext, { config, store, vad }: Inta
         maxToolSteps: config.maxToolSteps,
       });
       session.on(voice.AgentSessionEventTypes.MetricsCollected, (event) => turnMetrics.record(event.metrics));
-      watchProviderFailures({ session, tell: (text) => transcriptLine(localParticipant, text), logger });
+      watchProviderFailures({
+        session,
+        onVoiceFailed: () => {
+          voiceFailed = true;
+          voiceOutput?.voiceFailed();
+        },
+        tell: (text) => transcriptLine(localParticipant, text),
+        logger,
+      });
       await session.start({
         agent,
         room,
@@ -93,9 +107,18 @@ export async function runIntakeJob(ctx: JobContext, { config, store, vad }: Inta
           participantIdentity: recruiter,
         },
       });
+      voiceOutput = createVoiceOutput({
+        session,
+        participants: room.remoteParticipants,
+        listener: recruiter,
+      });
+      if (voiceFailed) voiceOutput.voiceFailed();
       return session;
     },
-    linkRecruiter: (session, identity) => session._roomIO?.setParticipant(identity),
+    linkRecruiter: (session, identity) => {
+      session._roomIO?.setParticipant(identity);
+      voiceOutput?.listenTo(identity);
+    },
     tell: (text) => transcriptLine(localParticipant, text),
   });
   if ("ended" in outcome) {

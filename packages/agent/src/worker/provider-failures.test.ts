@@ -7,10 +7,15 @@ function setup() {
   const events = new EventEmitter();
   const setAudioEnabled = vi.fn();
   const told: string[] = [];
-  const session = { on: events.on.bind(events), output: { setAudioEnabled } } as unknown as Parameters<
+  const session = { on: events.on.bind(events) } as unknown as Parameters<
     typeof watchProviderFailures
   >[0]["session"];
-  watchProviderFailures({ session, tell: async (text) => told.push(text), logger: { warn: () => {} } });
+  watchProviderFailures({
+    session,
+    onVoiceFailed: () => setAudioEnabled(false),
+    tell: async (text) => told.push(text),
+    logger: { warn: () => {} },
+  });
   const fail = (type: string, recoverable = false, cause = new Error(`${type} down`)) =>
     events.emit(voice.AgentSessionEventTypes.Error, {
       type: "error",

@@ -14,9 +14,9 @@ export const PROVIDER_FAILURE_NOTICES = {
 type FailingProvider = keyof typeof PROVIDER_FAILURE_NOTICES;
 
 export interface ProviderFailureOptions {
-  session: Pick<voice.AgentSession, "on"> & {
-    output: Pick<voice.AgentSession["output"], "setAudioEnabled">;
-  };
+  session: Pick<voice.AgentSession, "on">;
+  /** Text-to-speech failed for good: the agent goes on in text (see voice-output.ts). */
+  onVoiceFailed(): void;
   /** Puts a line in the recruiter's transcript as the agent's, in text (the voice may be what failed). */
   tell(text: string): Promise<unknown>;
   logger: { warn(detail: object, message: string): void };
@@ -27,7 +27,12 @@ export interface ProviderFailureOptions {
  * text-to-speech turns the agent's audio off so the intake goes on in text; a failed
  * speech-to-text ends the session (agents-js closes it), so the recruiter learns why it stopped.
  */
-export function watchProviderFailures({ session, tell, logger }: ProviderFailureOptions): void {
+export function watchProviderFailures({
+  session,
+  onVoiceFailed,
+  tell,
+  logger,
+}: ProviderFailureOptions): void {
   const told = new Set<FailingProvider>();
   session.on(voice.AgentSessionEventTypes.Error, ({ error }) => {
     if (error.recoverable || !(error.type in PROVIDER_FAILURE_NOTICES)) return;
@@ -35,7 +40,7 @@ export function watchProviderFailures({ session, tell, logger }: ProviderFailure
     const provider = error.type as FailingProvider;
     if (told.has(provider)) return;
     told.add(provider);
-    if (provider === "tts_error") session.output.setAudioEnabled(false);
+    if (provider === "tts_error") onVoiceFailed();
     logger.warn({ provider, error: String("error" in error ? error.error : error) }, "a provider failed");
     tell(PROVIDER_FAILURE_NOTICES[provider]).catch((sendError: unknown) =>
       logger.warn({ error: String(sendError) }, "could not tell the recruiter that a provider failed"),

@@ -9,8 +9,8 @@ import { MicrophoneNotice } from "./microphone-notice.js";
 
 const LIVE = new Set(["connecting", "connected", "reconnecting"]);
 
-/** Start/stop, mute, the agent's state and the connection state. */
-export function VoiceControls({ labels }: { labels: ControlLabels }) {
+/** Start/stop, mute, the agent's state and the connection state; `textOnly` starts without the microphone. */
+export function VoiceControls({ labels, textOnly = false }: { labels: ControlLabels; textOnly?: boolean }) {
   const { connection, microphone, muted, start, stop, setMuted } = useOnboardingSession();
   const livekit = useLiveKitParts();
   const live = LIVE.has(connection.status);
@@ -28,7 +28,7 @@ export function VoiceControls({ labels }: { labels: ControlLabels }) {
             className="vo-button"
             data-variant="primary"
             disabled={microphone === "requesting"}
-            onClick={() => void start()}
+            onClick={() => void start({ textOnly })}
           >
             {labels.start}
           </button>
