@@ -8,8 +8,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { RoomEvent } from "@livekit/rtc-node";
-import type { ProtocolMessage } from "@voice-onboarding/protocol";
+import { foldMessages, type ProtocolMessage } from "@voice-onboarding/protocol";
 import { RoomServiceClient } from "livekit-server-sdk";
+import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { parseScript } from "../../src/replay/script.js";
 import { isOurAgent } from "../../src/server/agent-dispatch.js";
@@ -229,4 +230,77 @@ describe("a job that dies is replaced through the session service", () => {
       ].join("\n"),
     );
   }, 150_000);
+
+  it("killed in the middle of a tool call's commit: nothing half-written, the next job resumes from what is stored", async () => {
+    const { sessionId } = await call<{ sessionId: string }>("/v1/sessions", {
+      recruiter: script.session.recruiter,
+      company: script.session.company,
+      profile: { requirements: script.session.profile.requirements },
+    });
+    const credentials = await call<ParticipantCredentials>(`/v1/sessions/${sessionId}/token`);
+    const recruiter = await joinAsRecruiter(credentials.serverUrl, credentials.participantToken);
+    clients.push(recruiter);
+    await recruiter.waitFor("the greeting", () => recruiter.agentLines[0]);
+    const [first, second, third] = script.turns;
+    await recruiter.say(first?.user ?? "");
+    await recruiter.waitFor("two company changes", () => lastSeq(recruiter.messages) >= 2);
+
+    // Hold the profile's row: the next tool call's commit waits inside PostgreSQL for it.
+    const holder = new pg.Client({ connectionString: stack.databaseUrl });
+    await holder.connect();
+    try {
+      await holder.query("begin");
+      await holder.query("select 1 from public.job_profiles where session_id = $1 for update", [sessionId]);
+      await recruiter.say(second?.user ?? "");
+      await until(
+        "a commit waiting on the held row",
+        async () => {
+          const { rows } = await holder.query(
+            `select count(*)::int as waiting from pg_stat_activity
+              where wait_event_type = 'Lock' and query like '%commit_job_profile_change%'`,
+          );
+          return rows[0].waiting > 0 ? true : undefined;
+        },
+        30_000,
+      );
+      const [agent] = await agentsIn(credentials.roomName);
+      if (!agent) throw new Error("no agent in the room");
+      process.kill(jobProcessOf(agent), "SIGKILL");
+    } finally {
+      // The killed job's statement now runs to its end or is rolled back: either way, atomically.
+      await holder.query("rollback").catch(() => {});
+      await holder.end();
+    }
+    await until(
+      "the agent to leave",
+      async () => ((await agentsIn(credentials.roomName)).length === 0 ? true : undefined),
+      60_000,
+    );
+
+    // Whatever landed is whole: the log folds to the stored profile, versions contiguous.
+    const stored = await store.load(sessionId);
+    const log = await store.messages(sessionId);
+    expect(log.map((message) => message.seq)).toEqual(log.map((_, index) => index));
+    expect(foldMessages(null, log).profile).toEqual(stored);
+    const version = stored?.version ?? -1;
+    expect(version).toBeGreaterThanOrEqual(2);
+
+    // The next token request dispatches a new job: it resumes from exactly that.
+    const messagesBefore = recruiter.messages.length;
+    const linesBefore = recruiter.agentLines.length;
+    await call<ParticipantCredentials>(`/v1/sessions/${sessionId}/token`);
+    const snapshot = await recruiter.waitFor(
+      "the new agent's snapshot",
+      () => recruiter.messages.slice(messagesBefore).find((message) => message.type === "profile.snapshot"),
+      60_000,
+    );
+    expect(snapshot.type === "profile.snapshot" && snapshot.data.profile).toEqual(stored);
+    const resumed = await recruiter.waitFor("the resume line", () => recruiter.agentLines[linesBefore]);
+    expect(resumed).toMatch(/^Welcome back, Maya!/);
+    await recruiter.say(third?.user ?? "");
+    await recruiter.waitFor("the next turn's changes", () => lastSeq(recruiter.messages) >= version + 2);
+    const later = await store.messages(sessionId);
+    expect(later.map((message) => message.seq)).toEqual(later.map((_, index) => index));
+    expect(foldMessages(null, later).profile).toEqual(await store.load(sessionId));
+  }, 180_000);
 });
