@@ -52,6 +52,7 @@ import {
 import { findLiveKitServer } from "../packages/agent/test/harness/livekit.js";
 import { postgresAvailable } from "../packages/agent/test/harness/postgres.js";
 import { freePort } from "../packages/agent/test/harness/process.js";
+import { silence, toWav } from "../packages/agent/test/harness/speech/audio.js";
 import type { RecruiterClient } from "../packages/agent/test/live/recruiter-client.js";
 import type { LiveBenchApi, PageRecord } from "./live/page.js";
 import {
@@ -416,26 +417,6 @@ function serve(files: Map<string, Uint8Array>): Promise<Server> {
       .catch((error: unknown) => response.writeHead(500).end(String(error)));
     return true;
   });
-}
-
-/** One second of silence: Chromium's fake microphone plays it in a loop (no tone for the VAD to hear). */
-function silentWav(): Buffer {
-  const rate = 48_000;
-  const data = rate * 2;
-  const header = Buffer.alloc(44);
-  header.write("RIFF", 0);
-  header.writeUInt32LE(36 + data, 4);
-  header.write("WAVEfmt ", 8);
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20); // PCM
-  header.writeUInt16LE(1, 22); // mono
-  header.writeUInt32LE(rate, 24);
-  header.writeUInt32LE(rate * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write("data", 36);
-  header.writeUInt32LE(data, 40);
-  return Buffer.concat([header, Buffer.alloc(data)]);
 }
 
 async function openPage(browser: Browser, url: string): Promise<Page> {
@@ -891,7 +872,8 @@ try {
     const dir = await mkdtemp(join(tmpdir(), "vo-live-bench-"));
     cleanups.push(() => rm(dir, { recursive: true, force: true }));
     const wav = join(dir, "silence.wav");
-    await writeFile(wav, silentWav());
+    // One second of silence, looped: a microphone with no tone for the VAD to hear.
+    await writeFile(wav, toWav(silence(1000, 48_000)));
     const browser = await chromium.launch({
       executablePath: CHROMIUM_EXECUTABLE,
       args: [
