@@ -3,40 +3,25 @@
  * ProfileService and embedded PGlite store `serve` wires up, over HTTP on loopback.
  */
 import { readFileSync } from "node:fs";
-import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSessionClient } from "../../src/client/index.js";
-import { CapturingPublisher } from "../../src/publish/publisher.js";
-import { createSessionServer } from "../../src/server/session-server.js";
-import { ProfileService } from "../../src/service/index.js";
 import { createPgliteStore, type PgliteStore } from "../../src/store/index.js";
+import { BOOTSTRAP_KEY, startService } from "../server/service-harness.js";
 
-const API_KEY = "vo_client_test_key_0123";
+const API_KEY = BOOTSTRAP_KEY;
 let store: PgliteStore;
-let server: Server;
+let service: Awaited<ReturnType<typeof startService>>;
 let baseUrl: string;
 
 beforeAll(async () => {
   store = await createPgliteStore();
-  server = createSessionServer({
-    service: new ProfileService({ store, publisher: new CapturingPublisher() }),
-    store,
-    apiKey: API_KEY,
-    livekit: {
-      url: "wss://example.livekit.cloud",
-      apiKey: "APItest",
-      apiSecret: "secret-that-is-at-least-32-characters-long",
-    },
-    agentName: "voice-onboarding",
-    ttlSeconds: 600,
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  service = await startService(store);
+  baseUrl = `${service.base}/`;
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await service.close();
   await store.close();
 });
 

@@ -5,22 +5,18 @@
  * Each gets a JSON error naming the problem, never a 5xx; nothing is stored unless the service
  * answered 201; the server keeps answering.
  */
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CapturingPublisher } from "../../src/publish/publisher.js";
-import { createSessionServer } from "../../src/server/session-server.js";
-import { ProfileService } from "../../src/service/index.js";
 import { createPgliteStore, type PgliteStore } from "../../src/store/index.js";
 import { replaceSomewhere } from "../../src/testing/hostile-json.js";
+import { startService } from "./service-harness.js";
 
 const API_KEY = "vo_test_key_0123456789";
 
 /** An embedded PGlite store (the tenant-scoped routes need the database), counting the sessions created in it. */
 let store: PgliteStore;
 let writes = 0;
-let server: Server;
+let running: Awaited<ReturnType<typeof startService>>;
 let base: string;
 let sessionId: string;
 
@@ -31,27 +27,14 @@ beforeAll(async () => {
     writes += 1;
     return create(...args);
   };
-  const service = new ProfileService({ store, publisher: new CapturingPublisher() });
-  server = createSessionServer({
-    service,
-    store,
-    apiKey: API_KEY,
-    livekit: {
-      url: "wss://example.livekit.cloud",
-      apiKey: "APItest",
-      apiSecret: "secret-that-is-at-least-32-characters-long",
-    },
-    agentName: "voice-onboarding",
-    ttlSeconds: 600,
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  sessionId = (await service.createSession({ recruiter: { firstName: "Maya" } })).sessionId;
+  running = await startService(store, { apiKey: API_KEY });
+  base = running.base;
+  sessionId = (await running.service.createSession({ recruiter: { firstName: "Maya" } })).sessionId;
   writes = 0;
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await running.close();
   await store.close();
 });
 
