@@ -284,6 +284,10 @@ describe("a job that dies is replaced through the session service", () => {
     expect(foldMessages(null, log).profile).toEqual(stored);
     const version = stored?.version ?? -1;
     expect(version).toBeGreaterThanOrEqual(2);
+    // Either is whole: PostgreSQL ran the killed job's statement once the row was free, or rolled it back.
+    console.log(
+      `job killed mid-commit: stored version ${version} (${version > 2 ? "the commit landed" : "rolled back"})`,
+    );
 
     // The next token request dispatches a new job: it resumes from exactly that.
     const messagesBefore = recruiter.messages.length;
