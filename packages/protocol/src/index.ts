@@ -7,6 +7,7 @@ export * from "./issues.js";
 export * from "./messages.js";
 export * from "./names.js";
 export * from "./reducer.js";
+export * from "./repair.js";
 export * from "./schemas/index.js";
 export * from "./vocabulary.js";
 export { decodeMessage, encodeMessage } from "./wire.js";

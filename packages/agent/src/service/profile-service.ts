@@ -14,6 +14,7 @@ import {
 import { type CreateSessionInput, profileFromInput } from "./session-input.js";
 import { SessionQueue } from "./session-queue.js";
 import { type Deadline, StoreBudget } from "./store-budget.js";
+import { underTodaysRules } from "./stored-repair.js";
 
 export interface PlanContext {
   /** Fresh id for an item the change creates. */
@@ -104,7 +105,7 @@ export class ProfileService {
   async load(sessionId: string): Promise<JobProfile> {
     const profile = await guardStore(() => this.#store.load(sessionId));
     if (profile === null) throw new SessionNotFoundError(sessionId);
-    return profile;
+    return underTodaysRules(profile, { store: this.#store, now: this.#now, logger: this.#logger });
   }
 
   /**
