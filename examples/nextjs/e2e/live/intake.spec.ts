@@ -6,6 +6,7 @@
 import { expect, test } from "@playwright/test";
 import { observeWidgets, intake as replayParts, widgetLog } from "../observe";
 import {
+  hydrated,
   liveIntake,
   modelRequests,
   openSignedIn,
@@ -108,6 +109,7 @@ test("two tabs on one session both see every change, and an edit from either set
   await one.start.click();
   await expect(one.agentLines.first()).toContainText("Hey Maya!");
   await second.goto("/");
+  await hydrated(second);
   const two = liveIntake(second);
   await two.start.click();
   await expect(two.root.locator(".vo-card--company")).toContainText("Ledgerline");

@@ -4,7 +4,15 @@
  * server itself (RoomServiceClient) where it matters who is in the room.
  */
 import { expect, type Page, test } from "@playwright/test";
-import { liveIntake, openSignedIn, participantsOf, playTurn, roomOfPage, roomService } from "./stack";
+import {
+  hydrated,
+  liveIntake,
+  openSignedIn,
+  participantsOf,
+  playTurn,
+  roomOfPage,
+  roomService,
+} from "./stack";
 
 const recruitersIn = async (roomName: string) =>
   (await participantsOf(roomName)).filter((participant) => participant.identity.startsWith("recruiter-"));
@@ -32,6 +40,7 @@ test("a reload in the middle keeps the session: cards from the snapshot, the age
   const roomName = await roomOfPage(page);
 
   await page.reload();
+  await hydrated(page);
   await widget.start.click();
   // The same session's cards, from the agent's snapshot.
   await expect(widget.root.locator(".vo-card--company")).toContainText("about 45");

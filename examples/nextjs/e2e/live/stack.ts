@@ -67,6 +67,18 @@ export async function openSignedIn(page: Page, path = "/"): Promise<void> {
   await page.getByTestId("sign-in").getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("intake-1")).toBeVisible();
   if (path !== "/") await page.goto(path);
+  await hydrated(page);
+}
+
+/**
+ * Until React has hydrated the widget: the server-rendered Start button is visible (and clickable)
+ * earlier, and on a busy machine a click before hydration is lost. React marks the DOM nodes it owns.
+ */
+export async function hydrated(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const start = document.querySelector("[data-testid='intake-1'] .vo-controls button");
+    return start !== null && Object.keys(start).some((key) => key.startsWith("__reactProps"));
+  });
 }
 
 /** One live widget's parts, by role and accessible name. */
