@@ -19,7 +19,7 @@
  * Environment: BENCH_VOICE_TURNS (turns of the single session, default 8), BENCH_VOICE_LEVELS
  * (default "5,10"), BENCH_VOICE_LEVEL_TURNS (turns per session at a level, default 3),
  * BENCH_VOICE_MODEL_MS (model first token, default 300), BENCH_VOICE_STT_FINAL_MS (default 100),
- * BENCH_VOICE_TTS_MS (TTS first byte, default 250).
+ * BENCH_VOICE_TTS_MS (TTS first byte, default 250), BENCH_VOICE_LOG_DIR (where the stack's processes log).
  */
 import { readFile } from "node:fs/promises";
 import { cpus, loadavg, totalmem } from "node:os";
@@ -105,7 +105,11 @@ const speech: Pcm[] = await Promise.all(lines.map((line) => speakOrTone(line, MI
 
 log(`starting livekit-server, PostgreSQL and the worker (load average ${loadavg()[0]?.toFixed(1)})`);
 const loadAtStart = loadavg();
-const stack = await startLiveStack({ departureTimeout: 1, modelFirstTokenDelayMs: MODEL_MS });
+const stack = await startLiveStack({
+  departureTimeout: 1,
+  modelFirstTokenDelayMs: MODEL_MS,
+  ...(process.env.BENCH_VOICE_LOG_DIR && { logDir: process.env.BENCH_VOICE_LOG_DIR }),
+});
 const store = createPostgresStore({ connectionString: stack.databaseUrl });
 const service = new ProfileService({ store, publisher: new CapturingPublisher() });
 await fetch(`${stack.speech.controlURL}/latency`, {
@@ -311,6 +315,8 @@ try {
   await cleanUp(0);
 } catch (error) {
   console.error(error);
-  console.error(stack.worker.output().slice(-4000));
+  console.error(
+    `stand-ins: STT got ${stack.speech.heardBytes} bytes, heard ${JSON.stringify(stack.speech.heard)}; TTS spoke ${JSON.stringify(stack.speech.spoken)}; model answered ${stack.model.timings.length} requests`,
+  );
   await cleanUp(1);
 }

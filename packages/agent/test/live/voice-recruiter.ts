@@ -84,7 +84,8 @@ export async function joinVoiceRecruiter(url: string, token: string): Promise<Vo
       let samples: Int16Array = silent;
       let endsSpeech = false;
       if (line) {
-        samples = line.pcm.samples.subarray(offset, offset + FRAME_SAMPLES);
+        // A copy: rtc-node hands the frame's whole underlying buffer to LiveKit, ignoring a view's offset.
+        samples = line.pcm.samples.slice(offset, offset + FRAME_SAMPLES);
         endsSpeech = offset <= line.lastVoiced && line.lastVoiced < offset + FRAME_SAMPLES;
         offset += FRAME_SAMPLES;
         if (samples.length < FRAME_SAMPLES) {
