@@ -208,8 +208,17 @@ try {
   const single = await newRecruiter();
   const singleTurns = await speakTurns(single.recruiter, TURNS);
   await single.recruiter.leave();
+  const commits = (
+    await stack.postgres.sql(
+      `select (extract(epoch from created_at) * 1000)::float8 from public.job_profile_events
+        where session_id = '${single.sessionId}' and seq > 0 order by seq;`,
+    )
+  )
+    .split("\n")
+    .filter(Boolean)
+    .map(Number);
   const phases = singleTurns
-    .map((turn) => phasesOf(turn, stack.speech.heard, stack.model.timings, stack.speech.spokenTimed))
+    .map((turn) => phasesOf(turn, stack.speech.heard, stack.model.timings, stack.speech.spokenTimed, commits))
     .filter((phase): phase is TurnPhases => phase !== undefined);
   const recorded = await store.turnLatency(single.sessionId);
   const designedNote = `designed end-of-turn wait ${DESIGNED.endOfTurnMs} ms = max(Silero min silence ${VAD_MIN_SILENCE_MS}, min endpointing ${MIN_ENDPOINTING_MS}, STT stand-in ${STAND_IN_STT_SILENCE_MS} silence + ${STT_FINAL_MS} final)`;
@@ -225,6 +234,8 @@ try {
       timingRow("  final transcript → model request (endpointing)", of("finalToModel")),
       timingRow("  model first token (stand-in, Σ per turn)", of("modelFirstToken")),
       timingRow("  per tool call (answer → next request)", of("perToolCall"), GOALS.perToolCall),
+      timingRow("    model answer → first change committed", of("answerToFirstCommit")),
+      timingRow("    last change committed → next model request", of("lastCommitToRequest")),
       timingRow("  model answer → TTS request", of("modelToTts")),
       timingRow("  TTS first byte (stand-in)", of("ttsFirstByte")),
       timingRow("  TTS first byte → recruiter's first frame", of("transport")),

@@ -51,6 +51,10 @@ export interface TurnPhases {
   modelFirstToken: number;
   /** First model answer → second request, per tool call (parsing, running and committing the calls). */
   perToolCall: number | undefined;
+  /** First model answer → the turn's first change committed in PostgreSQL. */
+  answerToFirstCommit: number | undefined;
+  /** The turn's last change committed → the second model request. */
+  lastCommitToRequest: number | undefined;
   /** Last model answer → the TTS request (the reply's first sentence). */
   modelToTts: number;
   /** TTS request → first byte (stand-in: synthesis under a fixed delay). */
@@ -64,6 +68,8 @@ export function phasesOf(
   heard: readonly HeardUtterance[],
   model: readonly ReplyTiming[],
   spoken: readonly SpokenText[],
+  /** Commit times (ms) of the session's changes, from job_profile_events.created_at. */
+  commits: readonly number[],
 ): TurnPhases | undefined {
   const within = (at: number) => at > turn.speechEndedAt && at < turn.firstAudioAt;
   const final = heard.find((utterance) => within(utterance.finalSentAt));
@@ -74,12 +80,16 @@ export function phasesOf(
   );
   const [first, second] = requests;
   if (!final || !first || !lastAnswer || !tts) return undefined;
+  const turnCommits = second ? commits.filter((at) => at > first.firstChunkAt && at < second.receivedAt) : [];
+  const [firstCommit, lastCommit] = [turnCommits[0], turnCommits.at(-1)];
   return {
     sttFinal: final.finalSentAt - turn.speechEndedAt,
     finalToModel: first.receivedAt - final.finalSentAt,
     modelFirstToken: requests.reduce((sum, timing) => sum + timing.firstChunkAt - timing.receivedAt, 0),
     perToolCall:
       second && turn.toolCalls > 0 ? (second.receivedAt - first.firstChunkAt) / turn.toolCalls : undefined,
+    answerToFirstCommit: firstCommit === undefined ? undefined : firstCommit - first.firstChunkAt,
+    lastCommitToRequest: lastCommit === undefined || !second ? undefined : second.receivedAt - lastCommit,
     modelToTts: tts.receivedAt - lastAnswer.firstChunkAt,
     ttsFirstByte: tts.firstByteAt - tts.receivedAt,
     transport: turn.firstAudioAt - tts.firstByteAt,

@@ -33,4 +33,6 @@ export const PARTICIPANT_ATTRIBUTE = {
    * lost (and nothing newer follows) sees it is behind and asks for a snapshot.
    */
   version: "voice-onboarding.version",
+  /** Set by the agent after each voice turn: that turn's latency as JSON (`TurnLatency`). */
+  turnLatency: "voice-onboarding.turn_latency",
 } as const;

@@ -8,5 +8,6 @@ export * from "./messages.js";
 export * from "./names.js";
 export * from "./reducer.js";
 export * from "./schemas/index.js";
+export * from "./turn-latency.js";
 export * from "./vocabulary.js";
 export { decodeMessage, encodeMessage } from "./wire.js";

@@ -7,7 +7,7 @@ import { readSessionId } from "./dispatch-metadata.js";
 import { bootstrapIntake, type RunningIntake } from "./intake-bootstrap.js";
 import { transcriptLine, watchProviderFailures } from "./provider-failures.js";
 import { createProviders } from "./providers.js";
-import { type TurnLatency, TurnMetrics, turnLatencyKeeper } from "./turn-metrics.js";
+import { type TurnLatency, TurnMetrics, turnLatencyAnnouncer, turnLatencyKeeper } from "./turn-metrics.js";
 
 /** LiveKit's standard topic for typed user input to an agent. */
 const CHAT_TOPIC = "lk.chat";
@@ -24,9 +24,11 @@ export async function runIntakeJob(ctx: JobContext, { config, store, vad }: Inta
   const logger = log().child({ job: ctx.job.id });
   let running: RunningIntake | null = null;
   let keepTurn: ((turn: TurnLatency) => void) | undefined;
+  let announceTurn: ((turn: TurnLatency) => void) | undefined;
   const turnMetrics = new TurnMetrics((turn) => {
     logger.info({ ...turn }, "turn latency");
     keepTurn?.(turn);
+    announceTurn?.(turn);
   });
   // One callback, in order: agents-js runs shutdown callbacks concurrently, and the store must
   // outlive the tool calls still committing.
@@ -56,6 +58,7 @@ export async function runIntakeJob(ctx: JobContext, { config, store, vad }: Inta
   const { room } = ctx;
   const localParticipant = room.localParticipant;
   if (!localParticipant) throw new Error("connected to the room without a local participant");
+  announceTurn = turnLatencyAnnouncer(localParticipant, (detail, message) => logger.warn(detail, message));
 
   running = await bootstrapIntake({
     sessionId,
