@@ -17,7 +17,7 @@
  * agent's audio continuity breaks.
  *
  * Environment: BENCH_VOICE_TURNS (turns of the single session, default 8), BENCH_VOICE_LEVELS
- * (default "5,10"), BENCH_VOICE_LEVEL_TURNS (turns per session at a level, default 3),
+ * (default "2,5,10", stopping at the first that breaks), BENCH_VOICE_LEVEL_TURNS (turns per session at a level, default 3),
  * BENCH_VOICE_MODEL_MS (model first token, default 300), BENCH_VOICE_STT_FINAL_MS (default 100),
  * BENCH_VOICE_TTS_MS (TTS first byte, default 250), BENCH_VOICE_LOG_DIR (where the stack's processes log).
  */
@@ -47,7 +47,7 @@ import {
 } from "./voice/turn-timeline.js";
 
 const TURNS = Number(process.env.BENCH_VOICE_TURNS ?? 8);
-const LEVELS = (process.env.BENCH_VOICE_LEVELS ?? "5,10").split(",").filter(Boolean).map(Number);
+const LEVELS = (process.env.BENCH_VOICE_LEVELS ?? "2,5,10").split(",").filter(Boolean).map(Number);
 const LEVEL_TURNS = Number(process.env.BENCH_VOICE_LEVEL_TURNS ?? 3);
 const MODEL_MS = Number(process.env.BENCH_VOICE_MODEL_MS ?? 300);
 const STT_FINAL_MS = Number(process.env.BENCH_VOICE_STT_FINAL_MS ?? 100);
@@ -220,6 +220,10 @@ try {
   const phases = singleTurns
     .map((turn) => phasesOf(turn, stack.speech.heard, stack.model.timings, stack.speech.spokenTimed, commits))
     .filter((phase): phase is TurnPhases => phase !== undefined);
+  for (const [index, turn] of singleTurns.entries()) {
+    const phase = phasesOf(turn, stack.speech.heard, stack.model.timings, stack.speech.spokenTimed, commits);
+    log(`turn ${index}: ${JSON.stringify({ total: totalMs(turn), toolCalls: turn.toolCalls, ...phase })}`);
+  }
   const recorded = await store.turnLatency(single.sessionId);
   const designedNote = `designed end-of-turn wait ${DESIGNED.endOfTurnMs} ms = max(Silero min silence ${VAD_MIN_SILENCE_MS}, min endpointing ${MIN_ENDPOINTING_MS}, STT stand-in ${STAND_IN_STT_SILENCE_MS} silence + ${STT_FINAL_MS} final)`;
   const header = ["", "n", "p50 ms", "p95 ms", "max ms", "goal"];
