@@ -13,8 +13,8 @@
  * − the stand-ins' fixed latencies (model first token per request, TTS first byte) − the designed
  * end-of-turn wait (see DesignedLatency). With one session the stand-ins' own timestamps break the
  * total down; the agent's own per-turn metrics (kept with the session) are shown next to it.
- * Then N sessions at once (BENCH_VOICE_LEVELS), real audio both ways, until overhead p95 or the
- * agent's audio continuity breaks.
+ * Then N sessions at once (BENCH_VOICE_LEVELS), real audio both ways, until a session fails or the
+ * agent's audio continuity breaks (the overhead goal is shown per level).
  *
  * Environment: BENCH_VOICE_TURNS (turns of the single session, default 8), BENCH_VOICE_LEVELS
  * (default "2,5,10", stopping at the first that breaks), BENCH_VOICE_LEVEL_TURNS (turns per session at a level, default 3),
@@ -237,9 +237,9 @@ try {
       timingRow("  STT final (stand-in silence + delay, audio trip)", of("sttFinal")),
       timingRow("  final transcript → model request (endpointing)", of("finalToModel")),
       timingRow("  model first token (stand-in, Σ per turn)", of("modelFirstToken")),
-      timingRow("  per tool call (answer → next request)", of("perToolCall"), GOALS.perToolCall),
-      timingRow("    model answer → first change committed", of("answerToFirstCommit")),
-      timingRow("    last change committed → next model request", of("lastCommitToRequest")),
+      timingRow("  model answer → first change committed (end of turn)", of("answerToFirstCommit")),
+      timingRow("  per tool call (first commit → next request)", of("perToolCall"), GOALS.perToolCall),
+      timingRow("  last change committed → next model request", of("lastCommitToRequest")),
       timingRow("  model answer → TTS request", of("modelToTts")),
       timingRow("  TTS first byte (stand-in)", of("ttsFirstByte")),
       timingRow("  TTS first byte → recruiter's first frame", of("transport")),
@@ -286,7 +286,9 @@ try {
       (turn) => turn.replySpanMs - (baselineSpan.get(turn.script) ?? turn.replySpanMs),
     );
     const gaps = turns.map((turn) => turn.maxFrameGapMs);
-    const broken = failed.length > 0 || p95(overheads) > GOALS.overhead || p95(stretch) > STRETCH_LIMIT_MS;
+    // Broken: a session failed or the agent's audio did not arrive whole. The overhead goal is judged
+    // on its own (it already fails with one session on this machine), so the levels go on past it.
+    const broken = failed.length > 0 || p95(stretch) > STRETCH_LIMIT_MS;
     rows.push([
       String(level),
       `${turns.length}/${level * LEVEL_TURNS}`,
@@ -299,6 +301,7 @@ try {
       ((peakRss - idleRss) / 1024 / level).toFixed(0),
       busy.toFixed(2),
       broken ? "broken" : "held",
+      p95(overheads) <= GOALS.overhead ? "met" : "NOT met",
     ]);
     // Let the rooms empty and the job processes end before the next level.
     await sleep(5_000);
@@ -317,7 +320,8 @@ try {
       "max frame gap",
       "worker MiB/session",
       "busy cores",
-      "verdict",
+      "audio",
+      "overhead goal",
     ],
     rows,
   );

@@ -49,10 +49,17 @@ export interface TurnPhases {
   finalToModel: number;
   /** Σ time to first token of the turn's model requests (stand-in). */
   modelFirstToken: number;
-  /** First model answer → second request, per tool call (parsing, running and committing the calls). */
-  perToolCall: number | undefined;
-  /** First model answer → the turn's first change committed in PostgreSQL. */
+  /**
+   * First model answer → the turn's first change committed in PostgreSQL. agents-js asks the model
+   * preemptively, at the final transcript, and runs the tools only once the turn has ended, so
+   * this includes any end-of-turn wait left after the model answered.
+   */
   answerToFirstCommit: number | undefined;
+  /**
+   * First change committed → the next model request, per tool call: running and committing the
+   * calls and sending their results (the first call's work before its commit, ~10 ms, is not in it).
+   */
+  perToolCall: number | undefined;
   /** The turn's last change committed → the second model request. */
   lastCommitToRequest: number | undefined;
   /** Last model answer → the TTS request (the reply's first sentence). */
@@ -86,9 +93,11 @@ export function phasesOf(
     sttFinal: final.finalSentAt - turn.speechEndedAt,
     finalToModel: first.receivedAt - final.finalSentAt,
     modelFirstToken: requests.reduce((sum, timing) => sum + timing.firstChunkAt - timing.receivedAt, 0),
-    perToolCall:
-      second && turn.toolCalls > 0 ? (second.receivedAt - first.firstChunkAt) / turn.toolCalls : undefined,
     answerToFirstCommit: firstCommit === undefined ? undefined : firstCommit - first.firstChunkAt,
+    perToolCall:
+      second && firstCommit !== undefined && turn.toolCalls > 0
+        ? (second.receivedAt - firstCommit) / turn.toolCalls
+        : undefined,
     lastCommitToRequest: lastCommit === undefined || !second ? undefined : second.receivedAt - lastCommit,
     modelToTts: tts.receivedAt - lastAnswer.firstChunkAt,
     ttsFirstByte: tts.firstByteAt - tts.receivedAt,
