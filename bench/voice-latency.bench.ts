@@ -126,6 +126,7 @@ async function cleanUp(code: number): Promise<never> {
   process.exit(code); // rtc-node's native handles keep the event loop alive
 }
 process.once("SIGINT", () => void cleanUp(130));
+process.once("SIGTERM", () => void cleanUp(143));
 
 async function newRecruiter(): Promise<{ recruiter: VoiceRecruiter; sessionId: string }> {
   const profile: JobProfile = await service.createSession({
