@@ -38,4 +38,6 @@ export const PARTICIPANT_ATTRIBUTE = {
    * down at job start (it retries, and says so in the transcript), `ready` once it recovered.
    */
   status: "voice-onboarding.status",
+  /** Set by the agent after each voice turn: that turn's latency as JSON (`TurnLatency`). */
+  turnLatency: "voice-onboarding.turn_latency",
 } as const;

@@ -9,5 +9,6 @@ export * from "./names.js";
 export * from "./reducer.js";
 export * from "./repair.js";
 export * from "./schemas/index.js";
+export * from "./turn-latency.js";
 export * from "./vocabulary.js";
 export { decodeMessage, encodeMessage } from "./wire.js";

@@ -1,6 +1,6 @@
 "use client";
 
-import type { JobProfile } from "@voice-onboarding/protocol";
+import type { JobProfile, TurnLatency } from "@voice-onboarding/protocol";
 import type { Room } from "livekit-client";
 import { type CSSProperties, useEffect, useMemo } from "react";
 import { useStore } from "zustand";
@@ -16,6 +16,7 @@ import { type ControlLabels, DEFAULT_CONTROL_LABELS } from "./session/labels.js"
 import { LiveKitScope } from "./session/livekit-scope.js";
 import { TextInput } from "./session/text-input.js";
 import { Transcript } from "./session/transcript.js";
+import { useTurnMetrics } from "./session/turn-metrics.js";
 import { VoiceControls } from "./session/voice-controls.js";
 import type { CardName } from "./store/card-of.js";
 import type { ConnectionStatus } from "./store/types.js";
@@ -71,6 +72,12 @@ export interface VoiceOnboardingProps {
   onError?: (error: TransportError) => void;
   /** With the reason in words when the connection failed or was lost, else null. */
   onConnectionChange?: (status: ConnectionStatus, reason: string | null) => void;
+  /**
+   * Each voice turn's latency as the agent measured it (end of speech to its first audio, and the
+   * parts: end-of-utterance wait, model first token, TTS first byte), for the host's own display or
+   * telemetry. LiveKit sessions only.
+   */
+  onMetrics?: (turn: TurnLatency) => void;
 }
 
 type Callbacks = Pick<VoiceOnboardingProps, "onProfileChange" | "onComplete" | "onConnectionChange">;
@@ -119,9 +126,11 @@ function Layout({
   cards,
   headingLevel = 2,
   className,
+  onMetrics,
   ...callbacks
 }: VoiceOnboardingProps) {
   useHostCallbacks(callbacks);
+  useTurnMetrics(onMetrics);
   const room = useStore(useOnboardingStore(), (state) => state.room);
   const controlLabels = useMemo(() => ({ ...DEFAULT_CONTROL_LABELS, ...labels }), [labels]);
   return (

@@ -15,7 +15,15 @@ export interface StandInModel {
   readonly model: string;
   /** Every chat-completions request received, in order (the system prompt the model saw, the tools offered). */
   readonly requests: ChatRequest[];
+  /** When each request arrived and its first chunk left (ms, Date.now()), in order (benchmarks). */
+  readonly timings: ReplyTiming[];
   close(): Promise<void>;
+}
+
+export interface ReplyTiming {
+  receivedAt: number;
+  firstChunkAt: number;
+  kind: "say" | "tool_calls" | "error";
 }
 
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
@@ -29,6 +37,8 @@ export interface StandInModelOptions {
   port?: number;
   /** Picks each reply instead of the script (a policy that reads the request, as the eval's scripted model). */
   reply?: (request: ChatRequest) => Reply;
+  /** Fixed wait before the first chunk, standing in for a hosted model's time to first token (benchmarks). */
+  firstTokenDelayMs?: number;
 }
 
 export async function startStandInModel(
@@ -37,6 +47,7 @@ export async function startStandInModel(
 ): Promise<StandInModel> {
   const model = options.model ?? "stand-in-model";
   const requests: ChatRequest[] = [];
+  const timings: ReplyTiming[] = [];
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => sendError(res, 500, String(error)));
   });
@@ -64,12 +75,17 @@ export async function startStandInModel(
       sendError(res, 400, "request is not a chat-completions request");
       return;
     }
+    const receivedAt = Date.now();
     requests.push(parsed.data);
     const reply = options.reply?.(parsed.data) ?? chooseReply(turns, parsed.data.messages, options.matching);
     if (reply.kind === "error") {
+      timings.push({ receivedAt, firstChunkAt: Date.now(), kind: reply.kind });
       sendError(res, 400, reply.message);
       return;
     }
+    const delay = options.firstTokenDelayMs ?? 0;
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, receivedAt + delay - Date.now()));
+    timings.push({ receivedAt, firstChunkAt: Date.now(), kind: reply.kind });
     res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
     for (const chunk of replyChunks(reply, `chatcmpl-standin-${requests.length}`, model)) {
       res.write(`data: ${JSON.stringify(chunk)}\n\n`);
@@ -83,6 +99,7 @@ export async function startStandInModel(
     baseURL: `http://127.0.0.1:${port}/v1`,
     model,
     requests,
+    timings,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -1,11 +1,7 @@
+import type { TurnLatency } from "@voice-onboarding/protocol";
+
 /** One voice turn's latency in milliseconds (the worker's TurnLatency), keyed by agents-js's speech id. */
-export interface StoredTurnLatency {
-  speechId: string;
-  endOfUtteranceDelayMs?: number;
-  llmTtftMs?: number;
-  ttsTtfbMs?: number;
-  endToEndMs?: number;
-}
+export type StoredTurnLatency = TurnLatency;
 
 /**
  * Per-turn voice latency kept with its session (table job_profile_turn_latency). The database

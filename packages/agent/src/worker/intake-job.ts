@@ -7,7 +7,7 @@ import { readSessionId } from "./dispatch-metadata.js";
 import { bootstrapIntake, type RunningIntake } from "./intake-bootstrap.js";
 import { transcriptLine, watchProviderFailures } from "./provider-failures.js";
 import { createProviders } from "./providers.js";
-import { type TurnLatency, TurnMetrics, turnLatencyKeeper } from "./turn-metrics.js";
+import { type TurnLatency, TurnMetrics, turnLatencyAnnouncer, turnLatencyKeeper } from "./turn-metrics.js";
 import { createVoiceOutput, type VoiceOutput } from "./voice-output.js";
 
 /** LiveKit's standard topic for typed user input to an agent. */
@@ -25,9 +25,11 @@ export async function runIntakeJob(ctx: JobContext, { config, store, vad }: Inta
   const logger = log().child({ job: ctx.job.id });
   let running: RunningIntake | null = null;
   let keepTurn: ((turn: TurnLatency) => void) | undefined;
+  let announceTurn: ((turn: TurnLatency) => void) | undefined;
   const turnMetrics = new TurnMetrics((turn) => {
     logger.info({ ...turn }, "turn latency");
     keepTurn?.(turn);
+    announceTurn?.(turn);
   });
   // One callback, in order: agents-js runs shutdown callbacks concurrently, and the store must
   // outlive the tool calls still committing.
@@ -62,6 +64,7 @@ export async function runIntakeJob(ctx: JobContext, { config, store, vad }: Inta
   let voiceFailed = false;
   room.on(RoomEvent.TrackPublished, () => voiceOutput?.tracksChanged());
   room.on(RoomEvent.TrackUnpublished, () => voiceOutput?.tracksChanged());
+  announceTurn = turnLatencyAnnouncer(localParticipant, (detail, message) => logger.warn(detail, message));
 
   const outcome = await bootstrapIntake({
     sessionId,

@@ -1,14 +1,8 @@
 import type { metrics } from "@livekit/agents";
+import { PARTICIPANT_ATTRIBUTE, type TurnLatency } from "@voice-onboarding/protocol";
 import { keepsTurnLatency } from "../store/turn-latency-store.js";
 
-export interface TurnLatency {
-  speechId: string;
-  endOfUtteranceDelayMs?: number;
-  llmTtftMs?: number;
-  ttsTtfbMs?: number;
-  /** End of the recruiter's speech to the agent's first audio: EOU delay + LLM TTFT + TTS TTFB. */
-  endToEndMs?: number;
-}
+export type { TurnLatency };
 
 /** Groups agents-js metrics by speech id into one latency record per turn, kept for the session. */
 export class TurnMetrics {
@@ -56,6 +50,23 @@ export function turnLatencyKeeper(
       .recordTurnLatency(sessionId, turn)
       .catch((error: unknown) =>
         warn({ error: String(error), speechId: turn.speechId }, "could not keep a turn's latency"),
+      );
+  };
+}
+
+/**
+ * Sets each finished turn's latency on the agent as a participant attribute, for the widget's
+ * `onMetrics`. Like keeping it, telemetry: a failed update is logged and lost.
+ */
+export function turnLatencyAnnouncer(
+  participant: { setAttributes(attributes: Record<string, string>): Promise<void> },
+  warn: (detail: object, message: string) => void,
+): (turn: TurnLatency) => void {
+  return (turn) => {
+    participant
+      .setAttributes({ [PARTICIPANT_ATTRIBUTE.turnLatency]: JSON.stringify(turn) })
+      .catch((error: unknown) =>
+        warn({ error: String(error), speechId: turn.speechId }, "could not announce a turn's latency"),
       );
   };
 }

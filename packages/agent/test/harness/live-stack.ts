@@ -23,6 +23,8 @@ export interface LiveStackOptions {
   echo?: boolean;
   /** Folder to write each process's output to (`<name>.log`), for a failing test to be read later. */
   logDir?: string;
+  /** The model stand-in's fixed time to first token (benchmarks); none by default. */
+  modelFirstTokenDelayMs?: number;
 }
 
 /** A process of the stack, with its output kept for failure messages. */
@@ -154,7 +156,10 @@ export async function startLiveStack(options: LiveStackOptions = {}): Promise<Li
     const postgres = await startPostgres();
     stoppers.push(() => postgres.stop());
     const script = parseScript(JSON.parse(await readFile(options.script ?? DEFAULT_SCRIPT, "utf8")));
-    const model = await startStandInModel(script.turns, { matching: "user-text" });
+    const model = await startStandInModel(script.turns, {
+      matching: "user-text",
+      firstTokenDelayMs: options.modelFirstTokenDelayMs,
+    });
     stoppers.push(() => model.close());
     const speech = await startSpeechStandIns();
     stoppers.push(() => speech.close());

@@ -3,7 +3,13 @@ import type { AddressInfo } from "node:net";
 import { WebSocketServer } from "ws";
 import { hasEspeak } from "./speech/audio.js";
 import { type HeardUtterance, parseListenQuery, serveListen } from "./speech/deepgram-listen.js";
-import { readBody, sendOpenAIError, serveSpeech, serveTranscription } from "./speech/openai-audio.js";
+import {
+  readBody,
+  type SpokenText,
+  sendOpenAIError,
+  serveSpeech,
+  serveTranscription,
+} from "./speech/openai-audio.js";
 
 /**
  * Test stand-ins for the cloud speech providers, which cannot be reached here, each in its
@@ -26,6 +32,8 @@ export interface SpeechStandIns {
   controlURL: string;
   /** Texts synthesised so far, in order. */
   readonly spoken: string[];
+  /** The same with their timing (benchmarks). */
+  readonly spokenTimed: readonly SpokenText[];
   /** Utterances the STT stand-ins found, in order. */
   readonly heard: HeardUtterance[];
   /** Audio bytes the Deepgram stand-in received. */
@@ -49,7 +57,7 @@ export interface SpeechStandInState {
   script: string[];
   faults: SpeechFaults;
   latency: SpeechLatency;
-  spoken: { text: string; audioMs: number; at: number }[];
+  spoken: SpokenText[];
   heard: HeardUtterance[];
   heardBytes: number;
   /** Whether synthesis is real speech (espeak-ng installed) or the tone fallback. */
@@ -110,7 +118,7 @@ export async function startSpeechStandIns(): Promise<SpeechStandIns> {
         }
         return serveSpeech(request, response, {
           firstByteDelayMs: state.latency.ttsFirstByteMs,
-          onSpoken: (text, audioMs) => state.spoken.push({ text, audioMs, at: Date.now() }),
+          onSpoken: (spoken) => state.spoken.push(spoken),
         });
       }
       if (request.method === "POST" && path === "/v1/audio/transcriptions") {
@@ -158,6 +166,9 @@ export async function startSpeechStandIns(): Promise<SpeechStandIns> {
     controlURL: `http://127.0.0.1:${port}/stand-in`,
     get spoken() {
       return state.spoken.map((entry) => entry.text);
+    },
+    get spokenTimed() {
+      return state.spoken;
     },
     get heard() {
       return state.heard;

@@ -51,8 +51,8 @@ afterEach(async () => {
   model = undefined;
 });
 
-async function start(): Promise<{ stand: StandInModel; plugin: openai.LLM }> {
-  model = await startStandInModel(script.turns);
+async function start(firstTokenDelayMs?: number): Promise<{ stand: StandInModel; plugin: openai.LLM }> {
+  model = await startStandInModel(script.turns, { firstTokenDelayMs });
   return {
     stand: model,
     plugin: new openai.LLM({ baseURL: model.baseURL, apiKey: "stand-in", model: model.model }),
@@ -60,6 +60,21 @@ async function start(): Promise<{ stand: StandInModel; plugin: openai.LLM }> {
 }
 
 describe("stand-in model", () => {
+  it("holds its first chunk for the fixed first-token delay and records when each request came and was answered", async () => {
+    const { stand, plugin } = await start(150);
+    const chatCtx = llm.ChatContext.empty();
+    chatCtx.addMessage({ role: "user", content: script.turns[0]?.user ?? "" });
+    const asked = Date.now();
+    const response = await plugin.chat({ chatCtx, toolCtx: tools }).collect();
+
+    expect(response.toolCalls).toHaveLength(2);
+    expect(Date.now() - asked).toBeGreaterThanOrEqual(149); // a timer may fire a millisecond early
+    const [timing] = stand.timings;
+    expect(timing?.kind).toBe("tool_calls");
+    expect((timing?.firstChunkAt ?? 0) - (timing?.receivedAt ?? 0)).toBeGreaterThanOrEqual(149);
+    expect(timing?.receivedAt).toBeGreaterThanOrEqual(asked);
+  });
+
   it("streams several tool calls with fragmented arguments that the openai plugin reassembles", async () => {
     const { stand, plugin } = await start();
     const chatCtx = llm.ChatContext.empty();

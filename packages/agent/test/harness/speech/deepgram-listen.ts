@@ -34,7 +34,7 @@ const SPEECH_RMS = 0.02;
  * Silence that ends an utterance. Deepgram's model hears a sentence end after `endpointing` ms (the
  * plugin asks for 25); energy alone cannot tell a comma's pause from a turn's end, so this waits longer.
  */
-const MIN_SILENCE_MS = 500;
+export const MIN_SILENCE_MS = 500;
 const INTERIM_EVERY_S = 0.3;
 
 export interface ListenQuery {

@@ -35,9 +35,17 @@ export function sendOpenAIError(
 }
 
 export interface SpeechOptions {
-  /** Fixed wait before the first byte (benchmarks). */
+  /** Fixed time from the request to the first byte (benchmarks); synthesis runs meanwhile. */
   firstByteDelayMs: number;
-  onSpoken(text: string, audioMs: number): void;
+  onSpoken(spoken: SpokenText): void;
+}
+
+export interface SpokenText {
+  text: string;
+  audioMs: number;
+  /** Wall clock (Date.now()): the request arrived, and its first audio byte was sent. */
+  receivedAt: number;
+  firstByteAt: number;
 }
 
 export async function serveSpeech(
@@ -67,11 +75,13 @@ export async function serveSpeech(
       "invalid_request_error",
     );
   }
-  const pcm = await speakOrTone(body.input, OPENAI_TTS_SAMPLE_RATE, WORDS_PER_MINUTE);
-  options.onSpoken(body.input, durationMs(pcm));
-  if (options.firstByteDelayMs > 0)
-    await new Promise((resolve) => setTimeout(resolve, options.firstByteDelayMs));
+  const receivedAt = Date.now();
+  const [pcm] = await Promise.all([
+    speakOrTone(body.input, OPENAI_TTS_SAMPLE_RATE, WORDS_PER_MINUTE),
+    new Promise((resolve) => setTimeout(resolve, options.firstByteDelayMs)),
+  ]);
   response.writeHead(200, { "content-type": "audio/pcm", "transfer-encoding": "chunked" });
+  options.onSpoken({ text: body.input, audioMs: durationMs(pcm), receivedAt, firstByteAt: Date.now() });
   const bytes = Buffer.from(pcm.samples.buffer, pcm.samples.byteOffset, pcm.samples.byteLength);
   // In 100 ms chunks, as a streaming response arrives.
   const chunk = OPENAI_TTS_SAMPLE_RATE / 5;
