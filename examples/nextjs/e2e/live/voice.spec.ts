@@ -117,3 +117,20 @@ test("mute: while muted nothing the recruiter says reaches the agent; unmuted, i
   await widget.root.getByRole("button", { name: "Unmute" }).click();
   await expect.poll(utterances, { timeout: 30_000 }).toBeGreaterThan(stillMuted.heard.length);
 });
+
+test("speech-to-text gone quiet (socket closed, reconnects refused): the agent says in text that it cannot hear", async () => {
+  test.setTimeout(150_000);
+  const asks = ["Hello, can you hear me?", "Hello? Are you still there?", "Can you hear me at all?"];
+  const microphone = await recruiterRecording(asks, { leadMs: 15_000, pauseMs: 8_000, trailMs: 10_000 });
+  browser = await launchWithMicrophone(microphone);
+  const page = await openApp(browser);
+  await openSignedIn(page);
+  const widget = liveIntake(page);
+  await widget.start.click();
+  await expect(widget.agentLines.first()).toContainText("Hey Maya!", { timeout: 60_000 });
+  // Deepgram goes down before the recruiter speaks: its socket is closed (1011), reconnects get 503.
+  await speechStandIns.faults({ stt: "close" });
+  const notice = widget.agentLines.filter({ hasText: "I can't hear you any more" });
+  await expect(notice).toHaveCount(1, { timeout: 90_000 });
+  expect((await speechStandIns.state()).heard.filter((utterance) => utterance.transcript)).toEqual([]);
+});

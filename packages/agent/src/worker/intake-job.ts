@@ -4,6 +4,7 @@ import type { WorkerConfig } from "../config/index.js";
 import { readChatLine } from "../limits/chat-gate.js";
 import type { ProfileStore } from "../store/profile-store.js";
 import { readSessionId } from "./dispatch-metadata.js";
+import { watchHearing } from "./hearing-watchdog.js";
 import { bootstrapIntake, type RunningIntake } from "./intake-bootstrap.js";
 import { transcriptLine, watchProviderFailures } from "./provider-failures.js";
 import { createProviders } from "./providers.js";
@@ -89,7 +90,7 @@ export async function runIntakeJob(ctx: JobContext, { config, store, vad }: Inta
         maxToolSteps: config.maxToolSteps,
       });
       session.on(voice.AgentSessionEventTypes.MetricsCollected, (event) => turnMetrics.record(event.metrics));
-      watchProviderFailures({
+      const failures = watchProviderFailures({
         session,
         onVoiceFailed: () => {
           voiceFailed = true;
@@ -97,6 +98,10 @@ export async function runIntakeJob(ctx: JobContext, { config, store, vad }: Inta
         },
         tell: (text) => transcriptLine(localParticipant, text),
         logger,
+      });
+      watchHearing({
+        session,
+        onDeaf: () => failures.failed("stt_error", "speech was heard but no transcript followed"),
       });
       await session.start({
         agent,

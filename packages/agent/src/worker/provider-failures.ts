@@ -11,7 +11,7 @@ export const PROVIDER_FAILURE_NOTICES = {
     "I'm having trouble thinking right now (the language model service failed). Everything so far is saved; please try that again in a moment.",
 } as const;
 
-type FailingProvider = keyof typeof PROVIDER_FAILURE_NOTICES;
+export type FailingProvider = keyof typeof PROVIDER_FAILURE_NOTICES;
 
 export interface ProviderFailureOptions {
   session: Pick<voice.AgentSession, "on">;
@@ -26,26 +26,27 @@ export interface ProviderFailureOptions {
  * Tells the recruiter in text when a provider fails for good, once per provider. A failed
  * text-to-speech turns the agent's audio off so the intake goes on in text; a failed
  * speech-to-text ends the session (agents-js closes it), so the recruiter learns why it stopped.
+ * Returns `failed` for failures found another way (a speech-to-text that went quiet).
  */
-export function watchProviderFailures({
-  session,
-  onVoiceFailed,
-  tell,
-  logger,
-}: ProviderFailureOptions): void {
+export function watchProviderFailures({ session, onVoiceFailed, tell, logger }: ProviderFailureOptions): {
+  failed(provider: FailingProvider, cause: string): void;
+} {
   const told = new Set<FailingProvider>();
-  session.on(voice.AgentSessionEventTypes.Error, ({ error }) => {
-    if (error.recoverable || !(error.type in PROVIDER_FAILURE_NOTICES)) return;
-    if ("error" in error && isAbort(error.error)) return;
-    const provider = error.type as FailingProvider;
+  const failed = (provider: FailingProvider, cause: string) => {
     if (told.has(provider)) return;
     told.add(provider);
     if (provider === "tts_error") onVoiceFailed();
-    logger.warn({ provider, error: String("error" in error ? error.error : error) }, "a provider failed");
+    logger.warn({ provider, error: cause }, "a provider failed");
     tell(PROVIDER_FAILURE_NOTICES[provider]).catch((sendError: unknown) =>
       logger.warn({ error: String(sendError) }, "could not tell the recruiter that a provider failed"),
     );
+  };
+  session.on(voice.AgentSessionEventTypes.Error, ({ error }) => {
+    if (error.recoverable || !(error.type in PROVIDER_FAILURE_NOTICES)) return;
+    if ("error" in error && isAbort(error.error)) return;
+    failed(error.type as FailingProvider, String("error" in error ? error.error : error));
   });
+  return { failed };
 }
 
 /**
