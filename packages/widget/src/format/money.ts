@@ -1,20 +1,8 @@
 import type { Compensation } from "@voice-onboarding/protocol";
-import type { CardLabels } from "../labels.js";
+import type { CardMessages } from "../i18n/card-messages.js";
+import { formatNumber, numberFormat } from "./intl.js";
 
-type MoneyLabels = Pick<CardLabels, "locale" | "payIntervals" | "moneyFrom" | "moneyUpTo">;
-
-// Building an Intl.NumberFormat costs far more than formatting with one; cards format on every render.
-const formats = new Map<string, Intl.NumberFormat>();
-
-function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
-  const key = `${locale}|${options.currency ?? ""}|${options.minimumFractionDigits ?? ""}`;
-  let format = formats.get(key);
-  if (format === undefined) {
-    format = new Intl.NumberFormat(locale, options);
-    formats.set(key, format);
-  }
-  return format;
-}
+type MoneyLabels = Pick<CardMessages, "locale" | "payIntervals" | "moneyFrom" | "moneyUpTo">;
 
 /** One amount in an ISO 4217 currency; cents only when the amount has them (hourly rates). */
 export function formatMoney(amount: number, currency: string, locale: string): string {
@@ -28,7 +16,7 @@ export function formatMoney(amount: number, currency: string, locale: string): s
     }).format(amount);
   } catch {
     // A well-formed code Intl does not know still deserves a readable amount.
-    return `${numberFormat(locale).format(amount)} ${currency}`;
+    return `${formatNumber(amount, locale)} ${currency}`;
   }
 }
 
