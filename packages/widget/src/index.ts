@@ -22,7 +22,7 @@ export { de } from "./i18n/de.js";
 export { en } from "./i18n/en.js";
 export { es } from "./i18n/es.js";
 export type { MessageOverrides, Messages } from "./i18n/messages.js";
-export type { AnnouncedRequirement, EditErrorCode, StatusMessages } from "./i18n/status-messages.js";
+export type { AnnouncedRequirement, StatusMessages } from "./i18n/status-messages.js";
 export { MessagesProvider, type MessagesProviderProps, useMessages } from "./i18n/use-messages.js";
 export { type CardLabels, DEFAULT_CARD_LABELS } from "./labels.js";
 export type {

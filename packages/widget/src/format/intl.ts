@@ -20,6 +20,11 @@ export function formatNumber(value: number, locale: string): string {
   return numberFormat(locale).format(value);
 }
 
+/** 60 → "60%" (en-US), "60 %" (de-DE, es-ES): `percent` counts from 0 to 100. */
+export function formatPercent(percent: number, locale: string): string {
+  return numberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(percent / 100);
+}
+
 /** ["job title", "location", "pay"] → "job title, location, and pay" (en-US), "job title, location y pay" (es). */
 export function formatList(items: readonly string[], locale: string): string {
   return cached(

@@ -229,13 +229,11 @@ export const de = {
   announceOnboardingComplete: "Onboarding abgeschlossen",
 
   editNotSaved: (reason) => `Änderung nicht gespeichert: ${reason}`,
-  editErrors: {
-    invalid_command: "Die Änderung ist ungültig.",
-    not_found: "Hier gibt es noch nichts zu bearbeiten.",
-    forbidden: "Diese Änderung ist nicht erlaubt.",
-    conflict: "Jemand anderes hat das zuerst geändert.",
-    unavailable: "Keine Verbindung zum Agenten.",
-  },
+  editNotConnected: "Keine Verbindung zum Agenten.",
+  editAgentAbsent: "Der Agent ist gerade nicht im Raum.",
+  editAnswerUnreadable: "Die Antwort des Agenten war nicht lesbar.",
+  editNoAnswer: "Der Agent hat nicht geantwortet. Versuchen Sie es erneut.",
+  editNoProfile: "Es gibt noch kein Profil zum Bearbeiten.",
 
   noConnectionConfigured:
     "Keine Verbindung konfiguriert: Übergeben Sie tokenFetcher, serverUrl und participantToken, room oder transport.",

@@ -223,13 +223,11 @@ export const en = {
   announceOnboardingComplete: "Onboarding complete",
 
   editNotSaved: (reason) => `Edit not saved: ${reason}`,
-  editErrors: {
-    invalid_command: "The change is not valid.",
-    not_found: "There is nothing to edit there yet.",
-    forbidden: "This change is not allowed.",
-    conflict: "Someone else changed this first.",
-    unavailable: "Not connected to the agent.",
-  },
+  editNotConnected: "Not connected to the agent.",
+  editAgentAbsent: "The agent is not in the room right now.",
+  editAnswerUnreadable: "The agent's answer could not be read.",
+  editNoAnswer: "The agent did not answer. Try again.",
+  editNoProfile: "There is no profile to edit yet.",
 
   noConnectionConfigured:
     "No connection configured: pass tokenFetcher, serverUrl and participantToken, room, or transport.",

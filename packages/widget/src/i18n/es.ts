@@ -230,13 +230,11 @@ export const es = {
   announceOnboardingComplete: "Incorporación completada",
 
   editNotSaved: (reason) => `No se guardó el cambio: ${reason}`,
-  editErrors: {
-    invalid_command: "El cambio no es válido.",
-    not_found: "Todavía no hay nada que editar ahí.",
-    forbidden: "Este cambio no está permitido.",
-    conflict: "Otra persona lo cambió antes.",
-    unavailable: "No hay conexión con el agente.",
-  },
+  editNotConnected: "No hay conexión con el agente.",
+  editAgentAbsent: "El agente no está en la sala ahora mismo.",
+  editAnswerUnreadable: "No se pudo leer la respuesta del agente.",
+  editNoAnswer: "El agente no respondió. Inténtalo de nuevo.",
+  editNoProfile: "Todavía no hay ningún perfil que editar.",
 
   noConnectionConfigured:
     "No hay ninguna conexión configurada: indica tokenFetcher, serverUrl y participantToken, room o transport.",

@@ -1,7 +1,3 @@
-import type { EditResult } from "@voice-onboarding/protocol";
-
-export type EditErrorCode = Extract<EditResult, { ok: false }>["error"]["code"];
-
 /** A requirement as the aria-live announcement names it (several keys share one, e.g. both experience bounds). */
 export type AnnouncedRequirement =
   | "job_title"
@@ -41,8 +37,12 @@ export interface StatusMessages {
   // Edit rollback
   /** Announced when the agent refused an edit and the widget rolled it back; `reason` is the agent's. */
   editNotSaved: (reason: string) => string;
-  /** The reason the widget gives itself, when it refuses an edit before sending it. */
-  editErrors: Record<EditErrorCode, string>;
+  // Reasons the widget gives itself for an edit that did not reach the agent
+  editNotConnected: string;
+  editAgentAbsent: string;
+  editAnswerUnreadable: string;
+  editNoAnswer: string;
+  editNoProfile: string;
 
   // Connection failures the widget itself reports
   noConnectionConfigured: string;

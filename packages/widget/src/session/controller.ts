@@ -211,7 +211,7 @@ export function createSessionController({
         : {
             ok: false,
             commandId: command.commandId,
-            error: { code: "unavailable", message: state().messages.editErrors.unavailable },
+            error: { code: "unavailable", message: state().messages.editNotConnected },
           };
       state().settleEdit(result);
       return result;
