@@ -52,8 +52,9 @@ export interface VoiceOnboardingProps {
   style?: CSSProperties;
   cssVariables?: CssVariables;
   /**
-   * The language, as a BCP 47 tag: "en" (default), "es", "de", or with a region ("es-MX", "de-CH")
-   * for its number and money format. An unknown language shows English and warns.
+   * The language, as a BCP 47 tag: "en", "es", "de", or with a region ("es-MX", "de-CH") for its
+   * number and money format. An unknown language shows English and warns. Default: the language of
+   * a surrounding `<MessagesProvider>`, else English.
    */
   locale?: string;
   /** Overrides on top of the locale's catalogue, any subset of keys (see `Messages`); memoize it. */

@@ -2,8 +2,8 @@
 
 import { type ReactNode, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { resolveMessages } from "../i18n/catalogues.js";
-import type { MessageOverrides } from "../i18n/messages.js";
-import { MessagesContext } from "../i18n/use-messages.js";
+import { type MessageOverrides, mergeMessages } from "../i18n/messages.js";
+import { MessagesContext, useMessages } from "../i18n/use-messages.js";
 import { type ConnectionOptions, createSessionController } from "../session/controller.js";
 import { createOnboardingStore, type OnboardingStore } from "../store/create-store.js";
 import type { TransportError } from "../transport/types.js";
@@ -20,7 +20,10 @@ export interface OnboardingProviderProps {
    * back off (2×, 4×, … up to a minute). Read on start. Default 6000.
    */
   agentWaitMs?: number;
-  /** A BCP 47 tag ("de", "es-MX"): its language picks the catalogue, the whole tag the number format. Default English. */
+  /**
+   * A BCP 47 tag ("de", "es-MX"): its language picks the catalogue, the whole tag the number format.
+   * Without it, the language of a surrounding `<MessagesProvider>`, else English.
+   */
   locale?: string;
   /** Overrides on top of the locale's catalogue; pass a stable (memoized) object. */
   messages?: MessageOverrides;
@@ -40,7 +43,11 @@ export function OnboardingProvider({
   messages,
   children,
 }: OnboardingProviderProps) {
-  const resolved = useMemo(() => resolveMessages(locale, messages), [locale, messages]);
+  const surrounding = useMessages();
+  const resolved = useMemo(
+    () => (locale === undefined ? mergeMessages(surrounding, messages) : resolveMessages(locale, messages)),
+    [surrounding, locale, messages],
+  );
   const [ownStore] = useState(() => store ?? createOnboardingStore({ messages: resolved }));
   // Before paint, so an announcement right after a language change is already in the new one.
   useLayoutEffect(() => {
