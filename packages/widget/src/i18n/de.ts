@@ -95,7 +95,7 @@ export const de = {
   traitDescription: "Beschreibung",
   traitPriority: "Priorität",
   traitSignals: "Anzeichen",
-  traitPriorities: { must_have: "Muss", nice_to_have: "Kann" },
+  traitPriorities: { must_have: "Unverzichtbar", nice_to_have: "Wünschenswert" },
 
   stagesTitle: "Interviewphasen",
   stagesEmpty:
