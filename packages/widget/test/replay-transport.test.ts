@@ -1,6 +1,7 @@
 import type { ProtocolMessage } from "@voice-onboarding/protocol";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import fullIntake from "../../../examples/recordings/full-intake.recording.json";
+import { es } from "../src/i18n/es.js";
 import { createOnboardingStore } from "../src/store/create-store.js";
 import { sinkForStore } from "../src/store/sink.js";
 import { type RecordedEntry, recordingFromReplay } from "../src/transport/recording.js";
@@ -147,6 +148,19 @@ describe("createReplayTransport", () => {
     vi.advanceTimersByTime(1000);
     expect(store.getState().profile?.traits.map((t) => t.name)).toEqual(["Golang", "Rust"]);
     expect(store.getState().profile?.version).toBe(4);
+  });
+
+  it("refuses an edit of another session in the store's language, and announces the rollback in it", async () => {
+    const store = createOnboardingStore({ messages: es });
+    const transport = createReplayTransport({ recording });
+    transport.connect(sinkForStore(store));
+    vi.advanceTimersByTime(1000);
+    const command = store.getState().beginEdit({ type: "trait.delete", data: { traitId: "t1" } });
+    const result = await transport.sendEdit({ ...command, sessionId: "another-session" });
+    expect(result).toMatchObject({ ok: false, error: { code: "not_found", message: es.editNoProfile } });
+    store.getState().settleEdit(result);
+    expect(store.getState().announcement?.text).toBe(`No se guardó el cambio: ${es.editNoProfile}`);
+    expect(store.getState().profile?.traits.map((t) => t.name)).toEqual(["Go"]);
   });
 
   it("resumes at startAt: a widget that connects gets the state there as a snapshot, then the rest", () => {

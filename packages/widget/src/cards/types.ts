@@ -19,6 +19,7 @@ export interface CardCommonProps {
   rejected?: { id: string; reason: string } | null;
   /** When set, inline edit/delete/confirm controls are shown; omit for a read-only card. */
   onEdit?: (edit: EditDraft) => void;
+  /** Strings over the surrounding `MessagesProvider`'s language (English outside one). */
   labels?: Partial<CardLabels>;
   className?: string;
 }
