@@ -61,6 +61,8 @@ export function describeChange(message: ProtocolMessage, previous: JobProfile | 
       return "Reordered interview stages";
     case "nuance.captured":
       return `Noted: ${message.data.nuance.insight}`;
+    case "nuance.updated":
+      return `Updated note: ${message.data.nuance.insight}`;
     case "nuance.deleted":
       return "Removed a note";
     case "field.confirmed":
@@ -86,6 +88,7 @@ export function changedIds(message: ProtocolMessage, previous: JobProfile | null
     case "stages.reordered":
       return message.data.stageIds;
     case "nuance.captured":
+    case "nuance.updated":
       return [message.data.nuance.id];
     case "nuance.deleted":
       return [message.data.nuanceId];
