@@ -4,76 +4,29 @@
  * objects, the real embedded PGlite store, no LiveKit server.
  */
 import { RpcError } from "@livekit/rtc-node";
-import {
-  decodeEditResult,
-  type EditCommand,
-  encodeEditCommand,
-  foldMessages,
-  MAX_STAGES,
-  PROTOCOL_VERSION,
-} from "@voice-onboarding/protocol";
+import { foldMessages, MAX_STAGES, PROTOCOL_VERSION } from "@voice-onboarding/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHarness, type TestHarness } from "../service/testing/fixtures.js";
-import { createPgliteStore, type PgliteStore } from "../store/index.js";
-import { createEditRpcHandler, EDIT_RPC_ERROR_CODES } from "./index.js";
+import { EDIT_RPC_ERROR_CODES } from "./index.js";
+import { createEditRpcHarness, RECRUITER, refusal } from "./testing/edit-rpc-harness.js";
 
-const RECRUITER = "recruiter-1";
-let store: PgliteStore;
-let harness: TestHarness;
-const told: string[] = [];
-let handle: ReturnType<typeof createEditRpcHandler>;
-let commands = 0;
+let rpc: Awaited<ReturnType<typeof createEditRpcHarness>>;
 
 beforeAll(async () => {
-  store = await createPgliteStore();
-  harness = await createHarness({
-    createStore: () => store,
-    session: {
-      sessionId: "additions-session",
-      recruiter: { firstName: "Maya" },
-      company: { name: "Acme", tagline: "Rockets for everyone" },
-      requirements: { jobTitle: "Backend Engineer" },
-      traits: [{ name: "Distributed Systems", description: "Runs services at scale." }],
-      stages: [{ name: "Phone Screen", description: "Basics" }],
-      nuances: [{ category: "red_flag", insight: "Avoid job hoppers" }],
-    },
-  });
-  handle = createEditRpcHandler({
-    service: harness.service,
-    sessionId: harness.sessionId,
-    isRecruiter: (identity) => identity === RECRUITER,
-    onEdited: (sentence) => told.push(sentence),
+  rpc = await createEditRpcHarness({
+    sessionId: "additions-session",
+    recruiter: { firstName: "Maya" },
+    company: { name: "Acme", tagline: "Rockets for everyone" },
+    requirements: { jobTitle: "Backend Engineer" },
+    traits: [{ name: "Distributed Systems", description: "Runs services at scale." }],
+    stages: [{ name: "Phone Screen", description: "Basics" }],
+    nuances: [{ category: "red_flag", insight: "Avoid job hoppers" }],
   });
 });
-afterAll(() => store.close());
+afterAll(() => rpc.store.close());
 
-type Draft = {
-  [Type in EditCommand["type"]]: { type: Type; data: Extract<EditCommand, { type: Type }>["data"] };
-}[EditCommand["type"]];
-
-function invoke(draft: Draft, commandId = `add-${++commands}`) {
-  const command = { v: PROTOCOL_VERSION, sessionId: harness.sessionId, commandId, ...draft } as EditCommand;
-  return handle({
-    requestId: "r",
-    callerIdentity: RECRUITER,
-    payload: encodeEditCommand(command),
-    responseTimeout: 10_000,
-  });
-}
-
-async function refusal(promise: Promise<string>) {
-  const error = await promise.then(
-    () => expect.fail("the edit should have been refused"),
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(RpcError);
-  const decoded = decodeEditResult((error as RpcError).data ?? "");
-  if (!decoded.ok || decoded.message.ok) throw new Error("refusal data is not a failed EditResult");
-  return { code: (error as RpcError).code, message: decoded.message.error.message };
-}
-
-const profile = () => harness.service.load(harness.sessionId);
-const lastTold = () => told.at(-1)?.split("\n").slice(2, -1);
+const invoke: typeof rpc.invoke = (...args) => rpc.invoke(...args);
+const profile = () => rpc.profile();
+const lastTold = () => rpc.told.at(-1)?.split("\n").slice(2, -1);
 
 describe("recruiter edits of protocol 1.1", () => {
   it("adds a trait with the widget's id, publishes trait.created and tells the model (fenced)", async () => {
@@ -86,7 +39,10 @@ describe("recruiter edits of protocol 1.1", () => {
     };
     await invoke({ type: "trait.add", data: { trait } });
     expect((await profile()).traits.at(-1)).toEqual(trait);
-    expect(harness.publisher.messages.at(-1)).toMatchObject({ type: "trait.created", source: "recruiter" });
+    expect(rpc.harness.publisher.messages.at(-1)).toMatchObject({
+      type: "trait.created",
+      source: "recruiter",
+    });
     expect(lastTold()).toEqual([
       'added trait {"name":"Ownership","description":"Owns outcomes.","priority":"must_have","signals":["shipped alone"]}',
     ]);
@@ -100,16 +56,18 @@ describe("recruiter edits of protocol 1.1", () => {
       priority: "nice_to_have" as const,
       signals: [],
     };
-    const first = JSON.parse(await invoke({ type: "trait.add", data: { trait } }, "retried-add"));
-    const published = harness.publisher.messages.length;
-    const again = await invoke({ type: "trait.add", data: { trait } }, "retried-add").then(
+    const first = JSON.parse(
+      await invoke({ type: "trait.add", data: { trait } }, { commandId: "retried-add" }),
+    );
+    const published = rpc.harness.publisher.messages.length;
+    const again = await invoke({ type: "trait.add", data: { trait } }, { commandId: "retried-add" }).then(
       JSON.parse,
       (error: RpcError) => error,
     );
     expect(first).toMatchObject({ ok: true });
     // The second reply may restate success or refuse the taken id: either way nothing new is stored.
     expect((await profile()).traits.filter((t) => t.id === "w-trait-2")).toHaveLength(1);
-    expect(harness.publisher.messages.length).toBe(published);
+    expect(rpc.harness.publisher.messages.length).toBe(published);
     if (!(again instanceof RpcError)) expect(again).toEqual(first);
   });
 
@@ -133,7 +91,10 @@ describe("recruiter edits of protocol 1.1", () => {
       data: { nuanceId: note?.id as string, insight: "Prefers long tenures" },
     });
     expect((await profile()).nuances[0]).toMatchObject({ id: note?.id, insight: "Prefers long tenures" });
-    expect(harness.publisher.messages.at(-1)).toMatchObject({ type: "nuance.updated", source: "recruiter" });
+    expect(rpc.harness.publisher.messages.at(-1)).toMatchObject({
+      type: "nuance.updated",
+      source: "recruiter",
+    });
     expect(lastTold()).toEqual(['the note "Avoid job hoppers" now {"insight":"Prefers long tenures"}']);
   });
 
@@ -155,7 +116,7 @@ describe("recruiter edits of protocol 1.1", () => {
         },
       }),
     );
-    expect(clash).toEqual({
+    expect(clash).toMatchObject({
       code: EDIT_RPC_ERROR_CODES.invalid_command,
       message: 'another trait is already named "Ownership"; choose a different name',
     });
@@ -169,19 +130,19 @@ describe("recruiter edits of protocol 1.1", () => {
     const unknown = await refusal(
       invoke({ type: "nuance.update", data: { nuanceId: "gone", insight: "x" } }),
     );
-    expect(unknown).toEqual({
+    expect(unknown).toMatchObject({
       code: EDIT_RPC_ERROR_CODES.not_found,
       message: "nuance gone no longer exists",
     });
     // A client that skips the encoder's checks: the handler's decode refuses it.
     const oversize = {
       v: PROTOCOL_VERSION,
-      sessionId: harness.sessionId,
+      sessionId: rpc.harness.sessionId,
       commandId: "raw",
       type: "company.update",
     };
     const tooLong = await refusal(
-      handle({
+      rpc.handle({
         requestId: "r",
         callerIdentity: RECRUITER,
         payload: JSON.stringify({ ...oversize, data: { company: { tagline: "x".repeat(301) } } }),
@@ -220,7 +181,7 @@ describe("recruiter edits of protocol 1.1", () => {
   });
 
   it("keeps the published messages folding to the stored profile", async () => {
-    const log = await store.messages(harness.sessionId, -1);
+    const log = await rpc.store.messages(rpc.harness.sessionId, -1);
     expect(foldMessages(null, log).profile).toEqual(await profile());
   });
 });
