@@ -28,6 +28,12 @@ export interface CardLabels {
   no: string;
   unknown: string;
   editFormTitle: (name: string) => string;
+  /** Under a text area that takes a list: "One per line". */
+  onePerLine: string;
+  /** Shown for a few seconds after a delete, with an undo button. */
+  deleted: (name: string) => string;
+  undo: string;
+  undoDelete: (name: string) => string;
 
   // Validation
   required: (field: string) => string;
@@ -37,6 +43,7 @@ export interface CardLabels {
   experienceMinAboveMax: string;
   compensationMinAboveMax: string;
   invalidCurrency: string;
+  tooManyItems: (field: string, max: number) => string;
 
   // Company
   companyTitle: string;
@@ -54,6 +61,11 @@ export interface CardLabels {
   companyNews: string;
   companyFacts: string;
   companySellingPoints: string;
+  editCompany: string;
+  companyName: string;
+  companyTagline: string;
+  companyFundingStage: string;
+  companyTotalRaised: string;
   fundingStages: Record<FundingStage, string>;
 
   // Requirements
@@ -90,6 +102,7 @@ export interface CardLabels {
   traitPriority: string;
   traitSignals: string;
   traitPriorities: Record<TraitPriority, string>;
+  addTrait: string;
 
   // Stages
   stagesTitle: string;
@@ -103,12 +116,15 @@ export interface CardLabels {
   stageNumber: (order: number) => string;
   moveUp: (name: string) => string;
   moveDown: (name: string) => string;
+  addStage: string;
 
   // Nuances
   nuancesTitle: string;
   nuancesEmpty: string;
   nuanceCategories: Record<NuanceCategory, string>;
   nuanceQuote: string;
+  nuanceInsight: string;
+  nuanceCategory: string;
 
   // Completion
   completionTitle: string;
@@ -139,6 +155,10 @@ export const DEFAULT_CARD_LABELS: CardLabels = {
   no: "No",
   unknown: "Not decided",
   editFormTitle: (name) => `Editing ${name}`,
+  onePerLine: "One per line",
+  deleted: (name) => `Deleted ${name}.`,
+  undo: "Undo",
+  undoDelete: (name) => `Undo deleting ${name}`,
 
   required: (field) => `${field} is required.`,
   tooLong: (field, max) => `${field} must be at most ${max} characters.`,
@@ -147,6 +167,7 @@ export const DEFAULT_CARD_LABELS: CardLabels = {
   experienceMinAboveMax: "Minimum years must not exceed maximum years.",
   compensationMinAboveMax: "Minimum pay must not exceed maximum pay.",
   invalidCurrency: "Currency must be a three-letter ISO code such as USD.",
+  tooManyItems: (field, max) => `${field} can list at most ${max} items.`,
 
   companyTitle: "Company",
   companyEmpty: "No company research yet. The agent will ask what the company does and who it serves.",
@@ -163,6 +184,11 @@ export const DEFAULT_CARD_LABELS: CardLabels = {
   companyNews: "Recent news",
   companyFacts: "Interesting facts",
   companySellingPoints: "Selling points",
+  editCompany: "Edit company",
+  companyName: "Company name",
+  companyTagline: "Tagline",
+  companyFundingStage: "Funding stage",
+  companyTotalRaised: "Total raised",
   fundingStages: {
     pre_seed: "Pre-seed",
     seed: "Seed",
@@ -215,6 +241,7 @@ export const DEFAULT_CARD_LABELS: CardLabels = {
   traitPriority: "Priority",
   traitSignals: "Signals",
   traitPriorities: { must_have: "Must have", nice_to_have: "Nice to have" },
+  addTrait: "Add trait",
 
   stagesTitle: "Interview stages",
   stagesEmpty: "No interview stages yet. The agent will ask how candidates move from first call to offer.",
@@ -227,6 +254,7 @@ export const DEFAULT_CARD_LABELS: CardLabels = {
   stageNumber: (order) => `Stage ${order}`,
   moveUp: (name) => `Move ${name} up`,
   moveDown: (name) => `Move ${name} down`,
+  addStage: "Add stage",
 
   nuancesTitle: "Nuances",
   nuancesEmpty: "No nuances yet. The agent listens for culture, team dynamics, red flags and urgency.",
@@ -241,6 +269,8 @@ export const DEFAULT_CARD_LABELS: CardLabels = {
     other: "Other",
   },
   nuanceQuote: "In the recruiter's words",
+  nuanceInsight: "Note",
+  nuanceCategory: "Category",
 
   completionTitle: "Completion",
   completionValue: (percent) => `${percent}% complete`,
