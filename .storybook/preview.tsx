@@ -1,4 +1,6 @@
 import type { Decorator, Preview } from "@storybook/react-vite";
+import { LANGUAGES } from "../packages/widget/src/i18n/catalogues.js";
+import { MessagesProvider } from "../packages/widget/src/i18n/use-messages.js";
 import "../packages/widget/src/styles/index.css";
 import { cssVariablesOf, storyTheme } from "../packages/widget/src/stories/theme.js";
 import "./preview.css";
@@ -10,6 +12,19 @@ export interface FrameParameters {
   /** The story renders its own `.vo-root` (the whole widget), so only the backdrop is added. */
   ownRoot?: boolean;
 }
+
+/** The toolbar's language for every story: the cards and `<VoiceOnboarding/>` take it from the provider. */
+const withLocale: Decorator = (Story, { globals }) => (
+  <MessagesProvider locale={typeof globals.locale === "string" ? globals.locale : "en"}>
+    <Story />
+  </MessagesProvider>
+);
+
+const LANGUAGE_NAMES: Record<(typeof LANGUAGES)[number], string> = {
+  en: "English",
+  es: "Español",
+  de: "Deutsch",
+};
 
 /** A colourful backdrop to show the glass, and the `.vo-root` a host would put around cards. */
 const withFrame: Decorator = (Story, { globals, args, parameters }) => {
@@ -38,7 +53,8 @@ const themeVariable = (description: string, control: "color" | "text") => ({
 
 const preview: Preview = {
   tags: ["autodocs"],
-  decorators: [withFrame],
+  // The last decorator wraps the others: the language reaches the frame and the story.
+  decorators: [withFrame, withLocale],
   parameters: {
     layout: "fullscreen",
     controls: { expanded: true, sort: "requiredFirst" },
@@ -56,8 +72,17 @@ const preview: Preview = {
         dynamicTitle: true,
       },
     },
+    locale: {
+      description: "Language of the widget's strings (the locale prop)",
+      toolbar: {
+        title: "Language",
+        icon: "globe",
+        items: LANGUAGES.map((value) => ({ value, title: LANGUAGE_NAMES[value], right: value })),
+        dynamicTitle: true,
+      },
+    },
   },
-  initialGlobals: { theme: "light" },
+  initialGlobals: { theme: "light", locale: "en" },
   argTypes: {
     "--vo-accent": themeVariable("Buttons, links, focus and the progress ring.", "color"),
     "--vo-surface": themeVariable("Card background; keep it translucent for the glass effect.", "color"),

@@ -9,6 +9,21 @@ export { OnboardingProvider, type OnboardingProviderProps } from "./hooks/onboar
 export { useOnboardingProfile } from "./hooks/use-onboarding-profile.js";
 export { type OnboardingSession, useOnboardingSession } from "./hooks/use-onboarding-session.js";
 export { useOnboardingStore } from "./hooks/use-onboarding-store.js";
+export type { CardMessages } from "./i18n/card-messages.js";
+export {
+  CATALOGUES,
+  type CatalogueLanguage,
+  catalogueFor,
+  LANGUAGES,
+  resolveMessages,
+} from "./i18n/catalogues.js";
+export type { ControlMessages } from "./i18n/control-messages.js";
+export { de } from "./i18n/de.js";
+export { en } from "./i18n/en.js";
+export { es } from "./i18n/es.js";
+export type { MessageOverrides, Messages } from "./i18n/messages.js";
+export type { AnnouncedRequirement, StatusMessages } from "./i18n/status-messages.js";
+export { MessagesProvider, type MessagesProviderProps, useMessages } from "./i18n/use-messages.js";
 export { type CardLabels, DEFAULT_CARD_LABELS } from "./labels.js";
 export type {
   ConnectionDetails,
@@ -17,7 +32,12 @@ export type {
 } from "./session/controller.js";
 export { type ControlLabels, DEFAULT_CONTROL_LABELS } from "./session/labels.js";
 export { CARD_NAMES, type CardHighlights, type CardName } from "./store/card-of.js";
-export { createOnboardingStore, type OnboardingActions, type OnboardingStore } from "./store/create-store.js";
+export {
+  createOnboardingStore,
+  type OnboardingActions,
+  type OnboardingStore,
+  type OnboardingStoreOptions,
+} from "./store/create-store.js";
 export { describeChange } from "./store/describe-change.js";
 export type {
   AgentStatus,

@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, fn } from "storybook/test";
+import { catalogueFor } from "./i18n/catalogues.js";
 import { denyMicrophone } from "./stories/deny-microphone.js";
 import type { FixedSession } from "./stories/fixed-transport.js";
 import {
@@ -40,8 +41,10 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 type Play = NonNullable<Story["play"]>;
 
-const start: Play = async ({ canvas, userEvent }) => {
-  await userEvent.click(await canvas.findByRole("button", { name: "Start conversation" }));
+/** Presses Start in the toolbar's language. */
+const start: Play = async ({ canvas, userEvent, globals }) => {
+  const { start: name } = catalogueFor(typeof globals.locale === "string" ? globals.locale : "en");
+  await userEvent.click(await canvas.findByRole("button", { name }));
 };
 
 /** Presses Start, then checks the words the recruiter should see. */
@@ -94,6 +97,12 @@ export const Complete: Story = {
 };
 export const CompleteDark: Story = { ...Complete, globals: { theme: "dark" } };
 export const CompleteNarrow: Story = { ...Complete, parameters: { storyWidth: 320 } };
+/** The screenshot baseline in a language other than English: longer German words in the same layout. */
+export const CompleteGerman: Story = {
+  ...session({ profile: completeProfile }),
+  globals: { locale: "de" },
+  play: startAndSee("Onboarding abgeschlossen.", "Eigenschaften", "Anforderungen"),
+};
 export const LongText: Story = { ...session({ profile: longTextProfile }), play: start };
 export const FiftyTraits: Story = {
   ...session({ profile: { ...completeProfile, traits: manyTraits } }),

@@ -9,10 +9,12 @@ import { ReadOnlyContext } from "./cards/connected/read-only.js";
 import { HeadingLevelContext } from "./cards/heading.js";
 import { OnboardingProvider } from "./hooks/onboarding-provider.js";
 import { useOnboardingStore } from "./hooks/use-onboarding-store.js";
+import { type MessageOverrides, mergeMessages } from "./i18n/messages.js";
+import { useMessages } from "./i18n/use-messages.js";
 import type { CardLabels } from "./labels.js";
 import { Announcer } from "./session/announcer.js";
 import type { ConnectionDetails, ConnectionOptions } from "./session/controller.js";
-import { type ControlLabels, DEFAULT_CONTROL_LABELS } from "./session/labels.js";
+import type { ControlLabels } from "./session/labels.js";
 import { LiveKitScope } from "./session/livekit-scope.js";
 import { TextInput } from "./session/text-input.js";
 import { Transcript } from "./session/transcript.js";
@@ -21,6 +23,7 @@ import type { CardName } from "./store/card-of.js";
 import type { ConnectionStatus } from "./store/types.js";
 import type { Transport, TransportError } from "./transport/types.js";
 
+/** @deprecated Use `MessageOverrides` (the `messages` prop), which covers every string. */
 export type VoiceOnboardingLabels = Partial<CardLabels> & Partial<ControlLabels>;
 export type CssVariables = { [name: `--vo-${string}`]: string | number };
 
@@ -48,6 +51,15 @@ export interface VoiceOnboardingProps {
   theme?: "light" | "dark" | "auto";
   style?: CSSProperties;
   cssVariables?: CssVariables;
+  /**
+   * The language, as a BCP 47 tag: "en", "es", "de", or with a region ("es-MX", "de-CH") for its
+   * number and money format. An unknown language shows English and warns. Default: the language of
+   * a surrounding `<MessagesProvider>`, else English.
+   */
+  locale?: string;
+  /** Overrides on top of the locale's catalogue, any subset of keys (see `Messages`); memoize it. */
+  messages?: MessageOverrides;
+  /** @deprecated Use `messages`; still applied, under `messages`. */
   labels?: VoiceOnboardingLabels;
   /**
    * The level of the widget's top headings (card and conversation titles), so they fit the host
@@ -100,14 +112,10 @@ function useHostCallbacks({ onProfileChange, onComplete, onConnectionChange }: C
   );
 }
 
-/** One object for hosts that pass no labels, so the memoized cards see the same prop every render. */
-const NO_LABELS: VoiceOnboardingLabels = {};
-
 function Layout({
   theme = "auto",
   style,
   cssVariables,
-  labels = NO_LABELS,
   readOnly = false,
   cards,
   headingLevel = 2,
@@ -116,22 +124,23 @@ function Layout({
 }: VoiceOnboardingProps) {
   useHostCallbacks(callbacks);
   const room = useStore(useOnboardingStore(), (state) => state.room);
-  const controlLabels = useMemo(() => ({ ...DEFAULT_CONTROL_LABELS, ...labels }), [labels]);
+  const messages = useMessages();
   return (
     <div
       className={["vo-root", className].filter(Boolean).join(" ")}
       data-theme={theme}
+      lang={messages.locale}
       style={{ ...cssVariables, ...style }}
     >
       <HeadingLevelContext.Provider value={headingLevel}>
         <LiveKitScope room={room}>
           <div className="vo-session">
-            <VoiceControls labels={controlLabels} />
-            <Transcript labels={controlLabels} />
-            <TextInput labels={controlLabels} />
+            <VoiceControls labels={messages} />
+            <Transcript labels={messages} />
+            <TextInput labels={messages} />
           </div>
           <ReadOnlyContext.Provider value={readOnly}>
-            <StoreProfileCards labels={labels} cards={cards} />
+            <StoreProfileCards cards={cards} />
           </ReadOnlyContext.Provider>
           <Announcer />
         </LiveKitScope>
@@ -144,12 +153,15 @@ function Layout({
  * The voice intake widget: voice controls, live transcript, text input and the profile cards.
  * Unmounting it ends the session (a room it created is disconnected).
  */
-export function VoiceOnboarding(props: VoiceOnboardingProps) {
+export function VoiceOnboarding({ locale, messages, labels, ...props }: VoiceOnboardingProps) {
+  const overrides = useMemo(() => (labels ? mergeMessages(labels, messages) : messages), [labels, messages]);
   return (
     <OnboardingProvider
       connection={connectionOf(props)}
       onError={props.onError}
       agentWaitMs={props.agentWaitMs}
+      locale={locale}
+      messages={overrides}
     >
       <Layout {...props} />
     </OnboardingProvider>

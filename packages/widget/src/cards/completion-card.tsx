@@ -1,6 +1,7 @@
 import { completion, type JobProfile, missingFields, type RequiredField } from "@voice-onboarding/protocol";
 import { memo } from "react";
 import { requiredFieldName } from "../format/categories.js";
+import { formatPercent } from "../format/intl.js";
 import { Card } from "./card.js";
 import { Heading } from "./heading.js";
 import type { CardCommonProps } from "./types.js";
@@ -69,7 +70,7 @@ export const CompletionView = memo(function CompletionView({
             />
           </svg>
           <span className="vo-ring__label" aria-hidden="true">
-            {percent}%
+            {formatPercent(percent, labels.locale)}
           </span>
         </div>
         <div className="vo-completion__text">

@@ -1,5 +1,6 @@
 "use client";
 
+export { MessagesProvider, type MessagesProviderProps, useMessages } from "../i18n/use-messages.js";
 export { MotionProvider } from "../motion/index.js";
 export type { CardState } from "./card.js";
 export { CompanyCard, type CompanyCardProps } from "./company-card.js";

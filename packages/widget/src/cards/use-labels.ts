@@ -1,7 +1,10 @@
-import { useMemo } from "react";
-import { type CardLabels, resolveLabels } from "../labels.js";
+import { useMessagesWith } from "../i18n/use-messages.js";
+import type { CardLabels } from "../labels.js";
 
-/** Resolved once per overrides object, so memoized items receive the same labels every render. */
+/**
+ * The card's strings: the surrounding `MessagesProvider`'s language (English outside one) with the
+ * card's `labels` prop on top. Resolved once per pair, so memoized items receive the same object.
+ */
 export function useCardLabels(overrides?: Partial<CardLabels>): CardLabels {
-  return useMemo(() => resolveLabels(overrides), [overrides]);
+  return useMessagesWith(overrides);
 }

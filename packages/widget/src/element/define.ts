@@ -1,4 +1,5 @@
 import type { JobProfile } from "@voice-onboarding/protocol";
+import type { MessageOverrides } from "../i18n/messages.js";
 import type { ConnectionDetails } from "../session/controller.js";
 import { CARD_NAMES, type CardName } from "../store/card-of.js";
 import type { ConnectionStatus } from "../store/types.js";
@@ -41,21 +42,24 @@ function cardsOf(attribute: string | null): CardName[] | undefined {
 export interface VoiceOnboardingElement extends HTMLElement {
   tokenFetcher: (() => Promise<ConnectionDetails>) | undefined;
   replay: ReplayOutput | undefined;
+  /** Overrides on top of the `locale` attribute's catalogue (any subset of `Messages`). */
+  messages: MessageOverrides | undefined;
 }
 
 /**
  * Registers `<voice-onboarding>` once (later calls do nothing). Attributes: `token-endpoint`,
- * `theme` (light, dark, auto), `read-only`, `cards` (names and order, e.g. "traits stages"), `heading-level` (1 to 5). Properties for what attributes cannot carry: `tokenFetcher`, `replay`. Removing the
+ * `theme` (light, dark, auto), `locale` (e.g. "de", "es-MX"), `read-only`, `cards` (names and order, e.g. "traits stages"), `heading-level` (1 to 5). Properties for what attributes cannot carry: `tokenFetcher`, `replay`, `messages`. Removing the
  * element ends its session.
  */
 export function defineVoiceOnboardingElement(name = ELEMENT_NAME): void {
   if (typeof customElements === "undefined" || customElements.get(name)) return;
 
   class Element extends HTMLElement implements VoiceOnboardingElement {
-    static observedAttributes = ["token-endpoint", "theme", "read-only", "cards", "heading-level"];
+    static observedAttributes = ["token-endpoint", "theme", "locale", "read-only", "cards", "heading-level"];
     #mounted: MountedWidget | null = null;
     #tokenFetcher: (() => Promise<ConnectionDetails>) | undefined;
     #replay: ReplayOutput | undefined;
+    #messages: MessageOverrides | undefined;
 
     get tokenFetcher() {
       return this.#tokenFetcher;
@@ -69,6 +73,14 @@ export function defineVoiceOnboardingElement(name = ELEMENT_NAME): void {
     }
     set replay(value) {
       this.#replay = value;
+      this.#update();
+    }
+
+    get messages() {
+      return this.#messages;
+    }
+    set messages(value) {
+      this.#messages = value;
       this.#update();
     }
 
@@ -100,6 +112,8 @@ export function defineVoiceOnboardingElement(name = ELEMENT_NAME): void {
         tokenFetcher: this.#tokenFetcher,
         replay: this.#replay,
         theme: theme && THEMES.has(theme) ? (theme as MountOptions["theme"]) : undefined,
+        locale: this.getAttribute("locale") ?? undefined,
+        messages: this.#messages,
         readOnly: this.hasAttribute("read-only"),
         cards: cardsOf(this.getAttribute("cards")),
         headingLevel: headingLevelOf(this.getAttribute("heading-level")),

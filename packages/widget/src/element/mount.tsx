@@ -1,4 +1,7 @@
 import { createRoot, type Root } from "react-dom/client";
+import { resolveMessages } from "../i18n/catalogues.js";
+import { en } from "../i18n/en.js";
+import type { Messages } from "../i18n/messages.js";
 import widgetCss from "../styles/index.css?inline";
 import type { ReplayOutput } from "../transport/recording.js";
 import type { Transport } from "../transport/types.js";
@@ -22,14 +25,20 @@ export interface MountedWidget {
   unmount(): void;
 }
 
-/** Fetches a LiveKit token from the host's endpoint; a failed answer names the endpoint and status. */
-export function tokenFetcherFor(endpoint: string) {
+/**
+ * Fetches a LiveKit token from the host's endpoint; a failed answer names the endpoint and status
+ * (in the widget's language: it is shown as the connection failure).
+ */
+export function tokenFetcherFor(
+  endpoint: string,
+  messages: Pick<Messages, "tokenEndpointFailed" | "tokenEndpointInvalid"> = en,
+) {
   return async () => {
     const response = await fetch(endpoint, { method: "POST", headers: { accept: "application/json" } });
-    if (!response.ok) throw new Error(`The token endpoint ${endpoint} answered ${response.status}.`);
+    if (!response.ok) throw new Error(messages.tokenEndpointFailed(endpoint, response.status));
     const body = (await response.json()) as { serverUrl?: unknown; participantToken?: unknown };
     if (typeof body.serverUrl !== "string" || typeof body.participantToken !== "string") {
-      throw new Error(`The token endpoint ${endpoint} must answer { serverUrl, participantToken }.`);
+      throw new Error(messages.tokenEndpointInvalid(endpoint));
     }
     return { serverUrl: body.serverUrl, participantToken: body.participantToken };
   };
@@ -96,7 +105,11 @@ export function mount(target: HTMLElement, options: MountOptions): MountedWidget
       );
     }
     const transport = props.transport ?? (replay ? replayed?.transport : undefined);
-    const tokenFetcher = props.tokenFetcher ?? (tokenEndpoint ? tokenFetcherFor(tokenEndpoint) : undefined);
+    const tokenFetcher =
+      props.tokenFetcher ??
+      (tokenEndpoint
+        ? tokenFetcherFor(tokenEndpoint, resolveMessages(props.locale, props.messages))
+        : undefined);
     root.render(<VoiceOnboarding {...props} transport={transport} tokenFetcher={tokenFetcher} />);
   };
   render();

@@ -1,5 +1,5 @@
 import type { FundingStage, NuanceCategory, RequiredField, TraitPriority } from "@voice-onboarding/protocol";
-import type { CardLabels } from "../labels.js";
+import type { CardMessages as CardLabels } from "../i18n/card-messages.js";
 
 export const nuanceCategoryName = (category: NuanceCategory, labels: Pick<CardLabels, "nuanceCategories">) =>
   labels.nuanceCategories[category];

@@ -1,4 +1,4 @@
-import type { CardLabels } from "../labels.js";
+import type { CardMessages as CardLabels } from "../i18n/card-messages.js";
 
 type ExperienceLabels = Pick<CardLabels, "experienceRange" | "experienceAtLeast" | "experienceAtMost">;
 

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { de } from "../i18n/de.js";
+import { es } from "../i18n/es.js";
 import { DEFAULT_CARD_LABELS as labels } from "../labels.js";
 import { nuanceCategoryName, requiredFieldName } from "./categories.js";
 import { formatExperience } from "./experience.js";
+import { formatList, formatNumber, formatPercent } from "./intl.js";
 import { formatCompensation, formatMoney } from "./money.js";
 import { formatWorkplace } from "./workplace.js";
 
@@ -64,5 +67,29 @@ describe("category names", () => {
   it("reads category and field names from the labels", () => {
     expect(nuanceCategoryName("red_flag", labels)).toBe("Red flags");
     expect(requiredFieldName("interview_stages", labels)).toBe("the interview stages");
+  });
+});
+
+describe("formatting follows the locale", () => {
+  const nbsp = /[\u00a0\u202f]/g;
+  const plain = (text: string | undefined) => text?.replace(nbsp, " ");
+
+  it("writes money and ranges as German and Spanish do", () => {
+    const pay = { min: 120000, max: 150000, currency: "EUR", interval: "year" } as const;
+    expect(plain(formatCompensation(pay, de))).toBe("120.000–150.000 € pro Jahr");
+    expect(plain(formatCompensation(pay, es))).toBe("120.000-150.000 € al año");
+    expect(plain(formatCompensation({ min: 42.5, currency: "EUR", interval: "hour" }, de))).toBe(
+      "Ab 42,50 € pro Stunde",
+    );
+    expect(plain(formatMoney(9000, "USD", "es-MX"))).toBe("USD 9,000");
+  });
+
+  it("writes numbers, percentages and lists for the locale", () => {
+    expect(formatNumber(1234567.5, "de-DE")).toBe("1.234.567,5");
+    expect(formatNumber(1234567.5, "en-US")).toBe("1,234,567.5");
+    expect(plain(formatPercent(60, "de-DE"))).toBe("60 %");
+    expect(formatPercent(60, "en-US")).toBe("60%");
+    expect(formatList(["Jobtitel", "Standort", "Gehalt"], "de-DE")).toBe("Jobtitel, Standort und Gehalt");
+    expect(formatList(["puesto", "salario"], "es-ES")).toBe("puesto y salario");
   });
 });

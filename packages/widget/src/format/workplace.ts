@@ -1,5 +1,5 @@
 import type { Requirements } from "@voice-onboarding/protocol";
-import type { CardLabels } from "../labels.js";
+import type { CardMessages as CardLabels } from "../i18n/card-messages.js";
 
 type WorkplaceLabels = Pick<CardLabels, "workplaceTypes" | "onsiteDaysValue">;
 type Location = Pick<Requirements, "workplaceType" | "locationCity" | "onsiteDaysPerWeek">;

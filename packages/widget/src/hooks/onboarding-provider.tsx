@@ -1,6 +1,9 @@
 "use client";
 
-import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
+import { type ReactNode, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { resolveMessages } from "../i18n/catalogues.js";
+import { type MessageOverrides, mergeMessages } from "../i18n/messages.js";
+import { MessagesContext, useMessages } from "../i18n/use-messages.js";
 import { type ConnectionOptions, createSessionController } from "../session/controller.js";
 import { createOnboardingStore, type OnboardingStore } from "../store/create-store.js";
 import type { TransportError } from "../transport/types.js";
@@ -17,6 +20,13 @@ export interface OnboardingProviderProps {
    * back off (2×, 4×, … up to a minute). Read on start. Default 6000.
    */
   agentWaitMs?: number;
+  /**
+   * A BCP 47 tag ("de", "es-MX"): its language picks the catalogue, the whole tag the number format.
+   * Without it, the language of a surrounding `<MessagesProvider>`, else English.
+   */
+  locale?: string;
+  /** Overrides on top of the locale's catalogue; pass a stable (memoized) object. */
+  messages?: MessageOverrides;
   children?: ReactNode;
 }
 
@@ -29,9 +39,20 @@ export function OnboardingProvider({
   store,
   onError,
   agentWaitMs,
+  locale,
+  messages,
   children,
 }: OnboardingProviderProps) {
-  const [ownStore] = useState(() => store ?? createOnboardingStore());
+  const surrounding = useMessages();
+  const resolved = useMemo(
+    () => (locale === undefined ? mergeMessages(surrounding, messages) : resolveMessages(locale, messages)),
+    [surrounding, locale, messages],
+  );
+  const [ownStore] = useState(() => store ?? createOnboardingStore({ messages: resolved }));
+  // Before paint, so an announcement right after a language change is already in the new one.
+  useLayoutEffect(() => {
+    if (ownStore.getState().messages !== resolved) ownStore.getState().setMessages(resolved);
+  }, [ownStore, resolved]);
   const latest = useRef({ connection, onError, agentWaitMs });
   latest.current = { connection, onError, agentWaitMs };
   const value = useMemo(
@@ -49,5 +70,9 @@ export function OnboardingProvider({
   // stop() does nothing when no session runs, and the controller starts again after it, so
   // StrictMode's mount, unmount, mount leaves an idle widget idle and usable.
   useEffect(() => () => void value.session.stop(), [value]);
-  return <OnboardingContext.Provider value={value}>{children}</OnboardingContext.Provider>;
+  return (
+    <OnboardingContext.Provider value={value}>
+      <MessagesContext.Provider value={resolved}>{children}</MessagesContext.Provider>
+    </OnboardingContext.Provider>
+  );
 }

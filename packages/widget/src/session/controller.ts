@@ -143,8 +143,7 @@ export function createSessionController({
       if (options === undefined) {
         state().setConnection({
           status: "failed",
-          error:
-            "No connection configured: pass tokenFetcher, serverUrl and participantToken, room, or transport.",
+          error: state().messages.noConnectionConfigured,
         });
         return;
       }
@@ -212,7 +211,7 @@ export function createSessionController({
         : {
             ok: false,
             commandId: command.commandId,
-            error: { code: "unavailable", message: "Not connected to the agent." },
+            error: { code: "unavailable", message: state().messages.editNotConnected },
           };
       state().settleEdit(result);
       return result;

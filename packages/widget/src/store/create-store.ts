@@ -10,6 +10,8 @@ import {
 import type { Room } from "livekit-client";
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { newId } from "../cards/edit/new-id.js";
+import { en } from "../i18n/en.js";
+import type { Messages } from "../i18n/messages.js";
 import { type CardHighlights, cardOfMessage, NO_HIGHLIGHTS } from "./card-of.js";
 import { changedIds, describeChange } from "./describe-change.js";
 import { applyEditOptimistically, touchedIds } from "./optimistic.js";
@@ -38,14 +40,22 @@ export interface OnboardingActions {
   setRoom(room: Room | null): void;
   upsertTranscript(entry: TranscriptEntry): void;
   announce(text: string): void;
+  /** The language announcements and the widget's own errors are worded in from now on. */
+  setMessages(messages: Messages): void;
 }
 
 export type OnboardingStore = StoreApi<OnboardingState & OnboardingActions>;
 
 const MAX_TRANSCRIPT_ENTRIES = 200;
 
-function initialState(): OnboardingState {
+export interface OnboardingStoreOptions {
+  /** The strings announcements and the widget's own errors use; English by default. */
+  messages?: Messages;
+}
+
+function initialState(messages: Messages): OnboardingState {
   return {
+    messages,
     profile: null,
     confirmedProfile: null,
     connection: { status: "idle", error: null },
@@ -126,7 +136,7 @@ function newCommandId(): string {
 }
 
 /** One store per mounted widget: two widgets on a page never share state. */
-export function createOnboardingStore(): OnboardingStore {
+export function createOnboardingStore({ messages = en }: OnboardingStoreOptions = {}): OnboardingStore {
   return createStore<OnboardingState & OnboardingActions>()((set, get) => {
     let announcementId = 0;
     const announcement = (text: string) => {
@@ -135,7 +145,7 @@ export function createOnboardingStore(): OnboardingStore {
     };
 
     return {
-      ...initialState(),
+      ...initialState(messages),
 
       receive(message) {
         const state = get();
@@ -164,7 +174,7 @@ export function createOnboardingStore(): OnboardingStore {
           needsSnapshot: false,
           lastChange: { type: message.type, ids, at: Date.now() },
           highlights: highlightsAfter(state.highlights, message, ids),
-          announcement: announcement(describeChange(message, state.confirmedProfile)),
+          announcement: announcement(describeChange(message, state.confirmedProfile, state.messages)),
         });
         return result.status;
       },
@@ -187,7 +197,7 @@ export function createOnboardingStore(): OnboardingStore {
       },
 
       settleEdit(result) {
-        const { confirmedProfile, pendingEdits } = get();
+        const { confirmedProfile, pendingEdits, messages } = get();
         const edit = pendingEdits[result.commandId];
         if (edit === undefined) return;
         if (result.ok) {
@@ -211,7 +221,7 @@ export function createOnboardingStore(): OnboardingStore {
             reason: result.error.message,
             at: Date.now(),
           },
-          announcement: announcement(`Edit not saved: ${result.error.message}`),
+          announcement: announcement(messages.editNotSaved(result.error.message)),
         });
       },
 
@@ -222,6 +232,7 @@ export function createOnboardingStore(): OnboardingStore {
       setMuted: (muted) => set({ muted }),
       setRoom: (room) => set({ room }),
       announce: (text) => set({ announcement: announcement(text) }),
+      setMessages: (next) => set({ messages: next }),
 
       upsertTranscript(entry) {
         const { transcript } = get();

@@ -1,74 +1,80 @@
 import type { JobProfile, ProtocolMessage, Requirements } from "@voice-onboarding/protocol";
+import { formatList } from "../format/intl.js";
+import { en } from "../i18n/en.js";
+import type { Messages } from "../i18n/messages.js";
+import type { AnnouncedRequirement } from "../i18n/status-messages.js";
 
-const REQUIREMENT_WORDS: Record<keyof Requirements, string> = {
-  jobTitle: "job title",
-  workplaceType: "workplace type",
+/** Which announced name each requirement key has: both experience bounds read as "experience". */
+const ANNOUNCED_AS: Record<keyof Requirements, AnnouncedRequirement> = {
+  jobTitle: "job_title",
+  workplaceType: "workplace_type",
   locationCity: "location",
-  onsiteDaysPerWeek: "onsite days",
-  visaSponsorship: "visa sponsorship",
+  onsiteDaysPerWeek: "onsite_days",
+  visaSponsorship: "visa",
   experienceMinYears: "experience",
   experienceMaxYears: "experience",
   compensation: "compensation",
   equityOffered: "equity",
   equityRange: "equity",
 };
+const REQUIREMENT_KEYS = Object.keys(ANNOUNCED_AS) as (keyof Requirements)[];
 
-const FIELD_WORDS: Record<string, string> = {
-  job_title: "job title",
-  location: "location",
-  experience: "experience",
-  compensation: "compensation",
-  visa: "visa sponsorship",
-  equity: "equity",
-  traits: "traits",
-  interview_stages: "interview stages",
-};
-
-function changedRequirements(previous: Requirements | undefined, next: Requirements): string[] {
-  const keys = Object.keys(REQUIREMENT_WORDS) as (keyof Requirements)[];
-  const changed = keys.filter((key) => JSON.stringify(previous?.[key]) !== JSON.stringify(next[key]));
-  return [...new Set(changed.map((key) => REQUIREMENT_WORDS[key]))];
+function changedRequirements(previous: Requirements | undefined, next: Requirements): AnnouncedRequirement[] {
+  const changed = REQUIREMENT_KEYS.filter(
+    (key) => JSON.stringify(previous?.[key]) !== JSON.stringify(next[key]),
+  );
+  return [...new Set(changed.map((key) => ANNOUNCED_AS[key]))];
 }
 
 function nameOf(items: readonly { id: string; name: string }[] | undefined, id: string): string {
   return items?.find((item) => item.id === id)?.name ?? id;
 }
 
-/** One plain sentence for the aria-live region, e.g. "Added trait: Distributed Systems". */
-export function describeChange(message: ProtocolMessage, previous: JobProfile | null): string {
+/**
+ * One plain sentence for the aria-live region in the catalogue's language, e.g. "Added trait:
+ * Distributed Systems".
+ */
+export function describeChange(
+  message: ProtocolMessage,
+  previous: JobProfile | null,
+  messages: Messages = en,
+): string {
+  const m = messages;
   switch (message.type) {
     case "profile.snapshot":
-      return "Profile loaded";
+      return m.announceProfileLoaded;
     case "company.updated":
-      return `Updated company: ${message.data.company.name}`;
+      return m.announceCompanyUpdated(message.data.company.name);
     case "requirements.updated": {
       const changed = changedRequirements(previous?.requirements, message.data.requirements);
-      return changed.length > 0 ? `Updated ${changed.join(", ")}` : "Updated requirements";
+      if (changed.length === 0) return m.announceRequirementsUpdated;
+      const words = changed.map((field) => m.announcedRequirements[field]);
+      return m.announceRequirementsChanged(formatList(words, m.locale));
     }
     case "trait.created":
-      return `Added trait: ${message.data.trait.name}`;
+      return m.announceTraitAdded(message.data.trait.name);
     case "trait.updated":
-      return `Updated trait: ${message.data.trait.name}`;
+      return m.announceTraitUpdated(message.data.trait.name);
     case "trait.deleted":
-      return `Removed trait: ${nameOf(previous?.traits, message.data.traitId)}`;
+      return m.announceTraitRemoved(nameOf(previous?.traits, message.data.traitId));
     case "stage.created":
-      return `Added interview stage: ${message.data.stage.name}`;
+      return m.announceStageAdded(message.data.stage.name);
     case "stage.updated":
-      return `Updated interview stage: ${message.data.stage.name}`;
+      return m.announceStageUpdated(message.data.stage.name);
     case "stage.deleted":
-      return `Removed interview stage: ${nameOf(previous?.stages, message.data.stageId)}`;
+      return m.announceStageRemoved(nameOf(previous?.stages, message.data.stageId));
     case "stages.reordered":
-      return "Reordered interview stages";
+      return m.announceStagesReordered;
     case "nuance.captured":
-      return `Noted: ${message.data.nuance.insight}`;
+      return m.announceNuanceNoted(message.data.nuance.insight);
     case "nuance.updated":
-      return `Updated note: ${message.data.nuance.insight}`;
+      return m.announceNuanceUpdated(message.data.nuance.insight);
     case "nuance.deleted":
-      return "Removed a note";
+      return m.announceNuanceRemoved;
     case "field.confirmed":
-      return `Confirmed ${FIELD_WORDS[message.data.field] ?? message.data.field}`;
+      return m.announceFieldConfirmed(m.requiredFields[message.data.field] ?? message.data.field);
     case "onboarding.completed":
-      return "Onboarding complete";
+      return m.announceOnboardingComplete;
   }
 }
 
@@ -95,9 +101,8 @@ export function changedIds(message: ProtocolMessage, previous: JobProfile | null
     case "field.confirmed":
       return [message.data.field];
     case "requirements.updated": {
-      const keys = Object.keys(REQUIREMENT_WORDS) as (keyof Requirements)[];
       const before = previous?.requirements;
-      const changed = keys.filter(
+      const changed = REQUIREMENT_KEYS.filter(
         (key) => JSON.stringify(before?.[key]) !== JSON.stringify(message.data.requirements[key]),
       );
       return ["requirements", ...changed];

@@ -17,5 +17,6 @@ export function sinkForStore(
     agentState: (agentState) => live() && state().setAgentState(agentState),
     transcript: (entry) => live() && state().upsertTranscript(entry),
     error: (error) => live() && onError?.(error),
+    messages: () => state().messages,
   };
 }

@@ -1,5 +1,6 @@
 import type { EditCommand, EditCommandType, JobProfile, MessageType } from "@voice-onboarding/protocol";
 import type { Room } from "livekit-client";
+import type { Messages } from "../i18n/messages.js";
 import type { CardHighlights } from "./card-of.js";
 
 export type ConnectionStatus =
@@ -82,6 +83,8 @@ export interface ConnectionInfo {
 }
 
 export interface OnboardingState {
+  /** The language announcements and the widget's own errors are worded in (`setMessages`). */
+  messages: Messages;
   /** The profile shown: the agent's profile with pending recruiter edits applied on top. */
   profile: JobProfile | null;
   /** The last profile the agent published. */

@@ -8,7 +8,11 @@ import {
   RPC_METHOD,
 } from "@voice-onboarding/protocol";
 import { type RemoteParticipant, type Room, RpcError } from "livekit-client";
+import { en } from "../i18n/en.js";
+import type { Messages } from "../i18n/messages.js";
 import type { TransportError } from "./types.js";
+
+type EditReasons = Pick<Messages, "editAgentAbsent" | "editAnswerUnreadable" | "editNoAnswer">;
 
 function unavailable(command: EditCommand, message: string): EditResult {
   return { ok: false, commandId: command.commandId, error: { code: "unavailable", message } };
@@ -38,8 +42,9 @@ export async function sendEditRpc(
   agent: RemoteParticipant | undefined,
   command: EditCommand,
   report: (error: TransportError) => void,
+  messages: EditReasons = en,
 ): Promise<EditResult> {
-  if (agent === undefined) return unavailable(command, "The agent is not in the room right now.");
+  if (agent === undefined) return unavailable(command, messages.editAgentAbsent);
   try {
     const reply = await room.localParticipant.performRpc({
       destinationIdentity: agent.identity,
@@ -49,12 +54,12 @@ export async function sendEditRpc(
     const decoded = decodeEditResult(reply);
     if (decoded.ok) return decoded.message;
     report({ kind: "edit_failed", message: `edit reply unusable: ${decoded.error.message}` });
-    return unavailable(command, "The agent's answer could not be read.");
+    return unavailable(command, messages.editAnswerUnreadable);
   } catch (cause) {
     // The agent refuses an edit with an RpcError whose data is the encoded EditResult.
     const refusal = cause instanceof RpcError && cause.data ? decodeEditResult(cause.data) : null;
     if (refusal?.ok) return refusal.message;
     report({ kind: "edit_failed", message: `edit request failed: ${String(cause)}` });
-    return unavailable(command, "The agent did not answer. Try again.");
+    return unavailable(command, messages.editNoAnswer);
   }
 }

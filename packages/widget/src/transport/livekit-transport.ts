@@ -262,7 +262,7 @@ export function createLiveKitTransport({ room, onError }: LiveKitTransportOption
 
     requestSnapshot,
 
-    sendEdit: (command) => sendEditRpc(room, findAgent(room), command, report),
+    sendEdit: (command) => sendEditRpc(room, findAgent(room), command, report, sink?.messages?.()),
 
     async sendText(text) {
       sink?.transcript(typedLine(text));

@@ -4,6 +4,7 @@ import {
   PROTOCOL_VERSION,
   type ProtocolMessage,
 } from "@voice-onboarding/protocol";
+import { en } from "../i18n/en.js";
 import { applyEditOptimistically } from "../store/optimistic.js";
 import type { RecordedEntry } from "./recording.js";
 import { createTypedLines } from "./typed-lines.js";
@@ -138,7 +139,7 @@ export function createReplayTransport({
         return {
           ok: false,
           commandId: command.commandId,
-          error: { code: "not_found", message: "There is no profile to edit yet." },
+          error: { code: "not_found", message: (sink?.messages?.() ?? en).editNoProfile },
         };
       }
       offset += 1;

@@ -1,4 +1,5 @@
 import type { ApplyResult, EditCommand, EditResult, ProtocolMessage } from "@voice-onboarding/protocol";
+import type { Messages } from "../i18n/messages.js";
 import type { AgentStatus, ConnectionStatus, TranscriptEntry } from "../store/types.js";
 
 /** Where a transport delivers what it hears; the widget's store implements it. */
@@ -8,6 +9,8 @@ export interface TransportSink {
   connection(status: ConnectionStatus, error?: string): void;
   agentState(state: AgentStatus): void;
   transcript(entry: TranscriptEntry): void;
+  /** The widget's language, for the reasons a transport gives itself (an edit that did not reach the agent). */
+  messages?(): Messages;
   /** Something arrived that could not be used (bad payload, failed snapshot). Never thrown. */
   error(error: TransportError): void;
 }

@@ -159,4 +159,31 @@ describe("<voice-onboarding> on a plain page", () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it("speaks the language of its locale attribute, switches when it changes, and takes messages", async () => {
+    const { page, errors } = await open("locale");
+    const widget = page.locator("#widget");
+    await expect.poll(() => widget.getByRole("button", { name: "Iniciar conversación" }).count()).toBe(1);
+    expect(await widget.locator(".vo-root").getAttribute("lang")).toBe("es-ES");
+
+    await page.evaluate(() => document.getElementById("widget")?.setAttribute("locale", "de-CH"));
+    await expect.poll(() => widget.getByRole("button", { name: "Gespräch starten" }).count()).toBe(1);
+    expect(await widget.locator(".vo-root").getAttribute("lang")).toBe("de-CH");
+
+    await page.evaluate(() => {
+      (document.getElementById("widget") as unknown as { messages: unknown }).messages = {
+        start: "Los geht's",
+        traitsTitle: "Was zählt",
+      };
+    });
+    await widget.getByRole("button", { name: "Los geht's" }).click();
+    await expect
+      .poll(async () => (await events(page)).some((event) => event.type === "complete"), { timeout: 30_000 })
+      .toBe(true);
+    expect(await widget.locator(".vo-card--traits h2").textContent()).toBe("Was zählt");
+    expect(await widget.locator(".vo-card--requirements h2").textContent()).toBe("Anforderungen");
+    expect(await widget.getByTestId("vo-announcer").textContent()).toBe("Onboarding abgeschlossen");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -11,6 +11,7 @@ const KEY_STORIES = [
   ["widget-complete-light", "widget-voiceonboarding--complete"],
   ["widget-complete-dark", "widget-voiceonboarding--complete-dark"],
   ["widget-complete-320px", "widget-voiceonboarding--complete-narrow"],
+  ["widget-complete-de", "widget-voiceonboarding--complete-german"],
   ["replay-finished-light", "widget-session-replay--finished"],
 ] as const;
 

@@ -1,6 +1,5 @@
 import { lazy, Suspense } from "react";
 import { useOnboardingProfile } from "../../hooks/use-onboarding-profile.js";
-import type { CardLabels } from "../../labels.js";
 import { CARD_NAMES, type CardName } from "../../store/card-of.js";
 
 /*
@@ -23,18 +22,12 @@ function CardGridSkeleton({ cards }: { cards: readonly CardName[] }) {
 }
 
 /** The widget's card grid, once a profile has arrived. */
-export function StoreProfileCards({
-  labels,
-  cards = CARD_NAMES,
-}: {
-  labels?: Partial<CardLabels>;
-  cards?: readonly CardName[];
-}) {
+export function StoreProfileCards({ cards = CARD_NAMES }: { cards?: readonly CardName[] }) {
   const loaded = useOnboardingProfile((profile) => profile !== null);
   if (!loaded) return null;
   return (
     <Suspense fallback={<CardGridSkeleton cards={cards} />}>
-      <StoreCardGrid labels={labels} cards={cards} />
+      <StoreCardGrid cards={cards} />
     </Suspense>
   );
 }

@@ -2,7 +2,6 @@ import { completion, type JobProfile, missingFields, type Requirements } from "@
 import type { ReactNode } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { useOnboardingProfile } from "../../hooks/use-onboarding-profile.js";
-import type { CardLabels } from "../../labels.js";
 import type { CardName } from "../../store/card-of.js";
 import { CompanyCard } from "../company-card.js";
 import { CompletionView } from "../completion-card.js";
@@ -19,71 +18,52 @@ import { useCardCommon } from "./card-slices.js";
  * plain-props cards (`ProfileCards`) instead.
  */
 
-interface StoreCardProps {
-  labels?: Partial<CardLabels>;
-}
-
 const NO_ITEMS: readonly never[] = [];
 const NO_FIELDS: JobProfile["confirmedFields"] = [];
 const NO_REQUIREMENTS: Requirements = {};
 
-export function StoreCompletionCard({ labels }: StoreCardProps) {
+export function StoreCompletionCard() {
   const { highlighted } = useCardCommon("completion");
   const percent = useOnboardingProfile((profile) => (profile ? completion(profile) : 0));
   const missing = useOnboardingProfile(
     useShallow((profile) => (profile ? missingFields(profile) : NO_ITEMS)),
   );
   const done = useOnboardingProfile((profile) => profile?.status === "completed");
-  return (
-    <CompletionView
-      percent={percent}
-      missing={missing}
-      done={done}
-      highlighted={highlighted}
-      labels={labels}
-    />
-  );
+  return <CompletionView percent={percent} missing={missing} done={done} highlighted={highlighted} />;
 }
 
-export function StoreCompanyCard({ labels }: StoreCardProps) {
+export function StoreCompanyCard() {
   const common = useCardCommon("company");
   const company = useOnboardingProfile((profile) => profile?.company);
-  return <CompanyCard company={company} {...common} labels={labels} />;
+  return <CompanyCard company={company} {...common} />;
 }
 
-export function StoreRequirementsCard({ labels }: StoreCardProps) {
+export function StoreRequirementsCard() {
   const common = useCardCommon("requirements");
   const requirements = useOnboardingProfile((profile) => profile?.requirements ?? NO_REQUIREMENTS);
   const confirmedFields = useOnboardingProfile((profile) => profile?.confirmedFields ?? NO_FIELDS);
-  return (
-    <RequirementsCard
-      requirements={requirements}
-      confirmedFields={confirmedFields}
-      {...common}
-      labels={labels}
-    />
-  );
+  return <RequirementsCard requirements={requirements} confirmedFields={confirmedFields} {...common} />;
 }
 
-export function StoreTraitsCard({ labels }: StoreCardProps) {
+export function StoreTraitsCard() {
   const common = useCardCommon("traits");
   const traits = useOnboardingProfile((profile) => profile?.traits ?? NO_ITEMS);
-  return <TraitsCard traits={traits} {...common} labels={labels} />;
+  return <TraitsCard traits={traits} {...common} />;
 }
 
-export function StoreStagesCard({ labels }: StoreCardProps) {
+export function StoreStagesCard() {
   const common = useCardCommon("stages");
   const stages = useOnboardingProfile((profile) => profile?.stages ?? NO_ITEMS);
-  return <StagesCard stages={stages} {...common} labels={labels} />;
+  return <StagesCard stages={stages} {...common} />;
 }
 
-export function StoreNuancesCard({ labels }: StoreCardProps) {
+export function StoreNuancesCard() {
   const common = useCardCommon("nuances");
   const nuances = useOnboardingProfile((profile) => profile?.nuances ?? NO_ITEMS);
-  return <NuancesCard nuances={nuances} {...common} labels={labels} />;
+  return <NuancesCard nuances={nuances} {...common} />;
 }
 
-const STORE_CARDS: Record<CardName, (props: StoreCardProps) => ReactNode> = {
+const STORE_CARDS: Record<CardName, () => ReactNode> = {
   completion: StoreCompletionCard,
   company: StoreCompanyCard,
   requirements: StoreRequirementsCard,
@@ -93,12 +73,12 @@ const STORE_CARDS: Record<CardName, (props: StoreCardProps) => ReactNode> = {
 };
 
 /** The widget's card grid (the cards named, in that order); what `lazy-cards.tsx` loads on demand. */
-export default function StoreCardGrid({ labels, cards }: StoreCardProps & { cards: readonly CardName[] }) {
+export default function StoreCardGrid({ cards }: { cards: readonly CardName[] }) {
   return (
     <CardGrid>
       {cards.map((name) => {
         const StoreCard = STORE_CARDS[name];
-        return <StoreCard key={name} labels={labels} />;
+        return <StoreCard key={name} />;
       })}
     </CardGrid>
   );
