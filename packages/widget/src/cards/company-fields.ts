@@ -14,7 +14,7 @@ export type CompanyListKey = KeyOfType<string[] | undefined>;
 /** The company card's text fields with the protocol's length limits (schemas/company.ts). */
 export const COMPANY_TEXTS: readonly { key: CompanyTextKey; label: TextLabel; max: number; long?: true }[] = [
   { key: "name", label: "companyName", max: 200 },
-  { key: "tagline", label: "companyTagline", max: 300 },
+  { key: "tagline", label: "companyTagline", max: 300, long: true },
   { key: "totalRaised", label: "companyTotalRaised", max: 100 },
   { key: "teamSize", label: "companyTeamSize", max: 50 },
   { key: "headquarters", label: "companyHeadquarters", max: 200 },
