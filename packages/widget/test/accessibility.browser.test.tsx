@@ -62,23 +62,28 @@ describe.each(["light", "dark"] as const)("axe-core on the %s theme", (theme) =>
 });
 
 describe("the hand editors", () => {
-  it.each(["light", "dark"] as const)("find no serious violations open, nor with Undo offered (%s)", async (theme) => {
-    document.body.style.background = HOST_BACKGROUND[theme];
-    const { container } = render(
-      <div className="vo-root" data-theme={theme}>
-        <ProfileCards profile={sampleProfile} onEdit={() => {}} />
-      </div>,
-    );
-    await userEvent.click(screen.getByRole("button", { name: "Edit company" }));
-    await userEvent.click(screen.getByRole("button", { name: "Add trait" }));
-    await userEvent.click(screen.getByRole("button", { name: "Add stage" }));
-    await userEvent.click(screen.getByRole("button", { name: `Edit ${sampleProfile.nuances[0]?.insight}` }));
-    const nuance = sampleProfile.nuances[1]?.insight ?? "";
-    await userEvent.click(screen.getByRole("button", { name: `Delete ${nuance}` }));
-    expect(screen.getAllByRole("form")).toHaveLength(4);
-    expect(screen.getByRole("button", { name: /^Undo deleting/ })).toBeTruthy();
-    expect(await seriousViolations(container)).toEqual([]);
-  });
+  it.each(["light", "dark"] as const)(
+    "find no serious violations open, nor with Undo offered (%s)",
+    async (theme) => {
+      document.body.style.background = HOST_BACKGROUND[theme];
+      const { container } = render(
+        <div className="vo-root" data-theme={theme}>
+          <ProfileCards profile={sampleProfile} onEdit={() => {}} />
+        </div>,
+      );
+      await userEvent.click(screen.getByRole("button", { name: "Edit company" }));
+      await userEvent.click(screen.getByRole("button", { name: "Add trait" }));
+      await userEvent.click(screen.getByRole("button", { name: "Add stage" }));
+      await userEvent.click(
+        screen.getByRole("button", { name: `Edit ${sampleProfile.nuances[0]?.insight}` }),
+      );
+      const nuance = sampleProfile.nuances[1]?.insight ?? "";
+      await userEvent.click(screen.getByRole("button", { name: `Delete ${nuance}` }));
+      expect(screen.getAllByRole("form")).toHaveLength(4);
+      expect(screen.getByRole("button", { name: /^Undo deleting/ })).toBeTruthy();
+      expect(await seriousViolations(container)).toEqual([]);
+    },
+  );
 });
 
 describe("the axe check itself", () => {
