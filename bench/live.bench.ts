@@ -1049,7 +1049,7 @@ try {
           levels.map((result) => result.duplicates).join("/"),
         `RSS counts shared pages once per process (PSS splits them); the tree is ${WORKER === "tsx" ? "the tsx launcher, " : ""}the worker, its inference process (turn detector), one process per job and one warmed idle process.`,
         `A job process, warmed and idle: ${warmedSummary()}. The worker warms one at a time (agents-js serialises process initialisation), so ramping up N sessions takes about N warm-ups.`,
-        "Text sessions: recruiters send no audio, so VAD and speech-to-text are idle; the agent still synthesises (stand-in) speech and publishes it as audio.",
+        "Text sessions: recruiters send no audio, so VAD and speech-to-text are idle; and with no microphone published the agent synthesises no speech (text only, voice-output.ts).",
         "Anchor: a LiveKit user reports 4–5 rooms per core with the default process-per-job model (livekit/agents#4483), i.e. 8–10 rooms on this 2-core machine.",
       ].join("\n"),
     );

@@ -1,5 +1,9 @@
-/** Wire protocol version, `major.minor`. A reader accepts any minor of its own major. */
-export const PROTOCOL_VERSION = "1.0";
+/**
+ * Wire protocol version, `major.minor`. A reader accepts any minor of its own major. A minor adds
+ * (1.1: edit commands company.update, trait.add, stage.add, nuance.add, nuance.update and the
+ * nuance.updated message); a major removes or changes.
+ */
+export const PROTOCOL_VERSION = "1.1";
 export const PROTOCOL_MAJOR = 1;
 
 /** LiveKit text-stream / data-packet topic the agent publishes profile messages on. */

@@ -2,7 +2,14 @@ import type { EditCommand, EditCommandOf } from "./edits.js";
 import { isFieldFilled } from "./fields.js";
 import { nameClash } from "./names.js";
 import type { ProfileChange } from "./reducer.js";
-import type { JobProfile, Requirements } from "./schemas/index.js";
+import {
+  type CompanyIntel,
+  type JobProfile,
+  MAX_NUANCES,
+  MAX_STAGES,
+  MAX_TRAITS,
+  type Requirements,
+} from "./schemas/index.js";
 import { normalizeRequirements } from "./schemas/requirements.js";
 
 /** What a recruiter's edit does to a profile: the change to make (`null`: nothing to do), or why not. */
@@ -33,6 +40,19 @@ function assertNameFree(
   if (clash) throw new Refusal("invalid_command", clash);
 }
 
+/** A new item's id is free and the list has room for it. */
+function assertAddable(items: readonly { id: string }[], id: string, max: number, kind: string) {
+  if (items.length >= max) {
+    throw new Refusal(
+      "invalid_command",
+      `a profile holds at most ${max} ${kind}s; delete one before adding another`,
+    );
+  }
+  if (items.some((item) => item.id === id)) {
+    throw new Refusal("invalid_command", `${kind} ${id} already exists; add it under a new id`);
+  }
+}
+
 /** `null` in a patch clears the field; `undefined` leaves it. */
 function patched<Target extends object>(target: Target, patch: object): Target {
   const next: Record<string, unknown> = { ...(target as Record<string, unknown>) };
@@ -49,6 +69,19 @@ function changeFor(profile: JobProfile, command: EditCommand): ProfileChange | n
       const merged = patched<Requirements>(profile.requirements, command.data.requirements);
       return { type: "requirements.updated", data: { requirements: normalizeRequirements(merged) } };
     }
+    case "company.update": {
+      const company = patched<Partial<CompanyIntel>>(profile.company ?? {}, command.data.company);
+      if (!company.name) {
+        throw new Refusal("invalid_command", "the company card needs a name; include one in this change");
+      }
+      return { type: "company.updated", data: { company: company as CompanyIntel } };
+    }
+    case "trait.add": {
+      const { trait } = command.data;
+      assertAddable(profile.traits, trait.id, MAX_TRAITS, "trait");
+      assertNameFree(profile.traits, trait.name, trait.id, "trait");
+      return { type: "trait.created", data: { trait } };
+    }
     case "trait.update": {
       const { traitId, ...changes } = command.data;
       const trait = find(profile.traits, traitId, "trait");
@@ -64,11 +97,27 @@ function changeFor(profile: JobProfile, command: EditCommand): ProfileChange | n
       if (changes.name) assertNameFree(profile.stages, changes.name, stageId, "interview stage");
       return { type: "stage.updated", data: { stage: patched(stage, changes) } };
     }
+    case "stage.add": {
+      const { stage } = command.data;
+      assertAddable(profile.stages, stage.id, MAX_STAGES, "interview stage");
+      assertNameFree(profile.stages, stage.name, stage.id, "interview stage");
+      // An order past the end appends: the widget may count stages the agent has just removed.
+      const order = Math.min(stage.order, profile.stages.length + 1);
+      return { type: "stage.created", data: { stage: { ...stage, order } } };
+    }
     case "stage.delete":
       find(profile.stages, command.data.stageId, "stage");
       return { type: "stage.deleted", data: { stageId: command.data.stageId } };
     case "stages.reorder":
       return reorder(profile, command);
+    case "nuance.add":
+      assertAddable(profile.nuances, command.data.nuance.id, MAX_NUANCES, "nuance");
+      return { type: "nuance.captured", data: { nuance: command.data.nuance } };
+    case "nuance.update": {
+      const { nuanceId, ...changes } = command.data;
+      const nuance = find(profile.nuances, nuanceId, "nuance");
+      return { type: "nuance.updated", data: { nuance: patched(nuance, changes) } };
+    }
     case "nuance.delete":
       find(profile.nuances, command.data.nuanceId, "nuance");
       return { type: "nuance.deleted", data: { nuanceId: command.data.nuanceId } };

@@ -41,6 +41,8 @@ export const StagesReorderedMessage = message(
   z.object({ stageIds: z.array(Id).check(z.maxLength(MAX_STAGES)) }),
 );
 export const NuanceCapturedMessage = message("nuance.captured", z.object({ nuance: Nuance }));
+/** Since 1.1: a recruiter corrected a note by hand. */
+export const NuanceUpdatedMessage = message("nuance.updated", z.object({ nuance: Nuance }));
 export const NuanceDeletedMessage = message("nuance.deleted", z.object({ nuanceId: Id }));
 export const FieldConfirmedMessage = message("field.confirmed", z.object({ field: RequiredField }));
 export const OnboardingCompletedMessage = message("onboarding.completed", z.object({}));
@@ -57,6 +59,7 @@ const MESSAGE_SCHEMAS = [
   StageDeletedMessage,
   StagesReorderedMessage,
   NuanceCapturedMessage,
+  NuanceUpdatedMessage,
   NuanceDeletedMessage,
   FieldConfirmedMessage,
   OnboardingCompletedMessage,

@@ -78,6 +78,14 @@ export function applyChange(profile: JobProfile, message: ProfileChange): Change
       if (hasId(profile.nuances, message.data.nuance.id))
         return `nuance ${message.data.nuance.id} already exists`;
       return { ...profile, nuances: [...profile.nuances, message.data.nuance] };
+    case "nuance.updated": {
+      const { nuance } = message.data;
+      if (!hasId(profile.nuances, nuance.id)) return `nuance ${nuance.id} does not exist`;
+      return {
+        ...profile,
+        nuances: profile.nuances.map((existing) => (existing.id === nuance.id ? nuance : existing)),
+      };
+    }
     case "nuance.deleted":
       return removeById(profile, "nuances", message.data.nuanceId);
     case "field.confirmed":

@@ -30,6 +30,27 @@ const commands: EditCommand[] = [
   { ...envelope, type: "stage.delete", data: { stageId: "st1" } },
   { ...envelope, type: "stages.reorder", data: { stageIds: ["b", "a"] } },
   { ...envelope, type: "nuance.delete", data: { nuanceId: "n1" } },
+  {
+    ...envelope,
+    type: "company.update",
+    data: { company: { name: "Acme", tagline: null, investors: ["a16z"] } },
+  },
+  {
+    ...envelope,
+    type: "trait.add",
+    data: { trait: { id: "t9", name: "Ownership", description: "d", priority: "must_have", signals: ["x"] } },
+  },
+  {
+    ...envelope,
+    type: "stage.add",
+    data: { stage: { id: "st9", name: "Onsite", description: "d", order: 2, actions: [] } },
+  },
+  {
+    ...envelope,
+    type: "nuance.add",
+    data: { nuance: { id: "n9", category: "red_flag", insight: "No job hoppers" } },
+  },
+  { ...envelope, type: "nuance.update", data: { nuanceId: "n1", insight: "Fixed", verbatimQuote: null } },
   { ...envelope, type: "field.confirm", data: { field: "compensation" } },
 ];
 
@@ -51,6 +72,14 @@ describe("edit command codec", () => {
     expect(decodeEditCommand(JSON.stringify({ ...envelope, type: "trait.rename", data: {} }))).toMatchObject({
       ok: false,
       error: { path: ["type"] },
+    });
+  });
+
+  it("never clears a company's name: a company card always has one", () => {
+    const cleared = { ...envelope, type: "company.update", data: { company: { name: null } } };
+    expect(decodeEditCommand(JSON.stringify(cleared))).toMatchObject({
+      ok: false,
+      error: { kind: "invalid_message", path: ["data", "company", "name"] },
     });
   });
 

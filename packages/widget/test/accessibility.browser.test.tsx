@@ -3,6 +3,7 @@ import axe from "axe-core";
 import { afterEach, describe, expect, it } from "vitest";
 import { userEvent } from "vitest/browser";
 import { sampleProfile } from "../src/cards/fixtures.js";
+import { ProfileCards } from "../src/cards/profile-cards.js";
 import { createReplayTransport } from "../src/transport/replay-transport.js";
 import { VoiceOnboarding } from "../src/voice-onboarding.js";
 import "../src/styles/index.css";
@@ -58,6 +59,31 @@ describe.each(["light", "dark"] as const)("axe-core on the %s theme", (theme) =>
     if (!root) throw new Error("widget did not render");
     expect(await seriousViolations(root)).toEqual([]);
   });
+});
+
+describe("the hand editors", () => {
+  it.each(["light", "dark"] as const)(
+    "find no serious violations open, nor with Undo offered (%s)",
+    async (theme) => {
+      document.body.style.background = HOST_BACKGROUND[theme];
+      const { container } = render(
+        <div className="vo-root" data-theme={theme}>
+          <ProfileCards profile={sampleProfile} onEdit={() => {}} />
+        </div>,
+      );
+      await userEvent.click(screen.getByRole("button", { name: "Edit company" }));
+      await userEvent.click(screen.getByRole("button", { name: "Add trait" }));
+      await userEvent.click(screen.getByRole("button", { name: "Add stage" }));
+      await userEvent.click(
+        screen.getByRole("button", { name: `Edit ${sampleProfile.nuances[0]?.insight}` }),
+      );
+      const nuance = sampleProfile.nuances[1]?.insight ?? "";
+      await userEvent.click(screen.getByRole("button", { name: `Delete ${nuance}` }));
+      expect(screen.getAllByRole("form")).toHaveLength(4);
+      expect(screen.getByRole("button", { name: /^Undo deleting/ })).toBeTruthy();
+      expect(await seriousViolations(container)).toEqual([]);
+    },
+  );
 });
 
 describe("the axe check itself", () => {

@@ -34,7 +34,7 @@ describe("createOnboardingStore", () => {
     const command = store
       .getState()
       .beginEdit({ type: "trait.update", data: { traitId: "t1", name: "Golang" } });
-    expect(command).toMatchObject({ v: "1.0", sessionId: "session-1", type: "trait.update" });
+    expect(command).toMatchObject({ v: "1.1", sessionId: "session-1", type: "trait.update" });
     expect(store.getState().profile?.traits[0]?.name).toBe("Golang");
     expect(store.getState().confirmedProfile?.traits[0]?.name).toBe("Go");
     expect(store.getState().pendingEdits[command.commandId]?.itemIds).toEqual(["t1"]);

@@ -32,6 +32,8 @@ export function describeCardChange(message: ProtocolMessage): string {
       return `[stages] reordered (${message.data.stageIds.length})`;
     case "nuance.captured":
       return `[nuance ${message.data.nuance.category}] ${message.data.nuance.insight}`;
+    case "nuance.updated":
+      return `[nuance ~ ${message.data.nuance.category}] ${message.data.nuance.insight}`;
     case "nuance.deleted":
       return `[nuance -] ${message.data.nuanceId}`;
     case "field.confirmed":

@@ -39,6 +39,33 @@ const hostileCommand: fc.Arbitrary<EditCommand> = fc.oneof(
   fc.constant({ ...base, type: "trait.delete" as const, data: { traitId: "t1" } }),
   fc.constant({ ...base, type: "nuance.delete" as const, data: { nuanceId: "n1" } }),
   fc.constant<EditCommand>({ ...base, type: "stages.reorder", data: { stageIds: ["s2", "s1"] } }),
+  fc
+    .record({ name: hostileText, tagline: hostileText, investors: fc.array(hostileText, { maxLength: 3 }) })
+    .map((company) => ({ ...base, type: "company.update" as const, data: { company } })),
+  fc
+    .record({ name: hostileText, description: hostileText, signals: fc.array(hostileText, { maxLength: 3 }) })
+    .map((fields) => ({
+      ...base,
+      type: "trait.add" as const,
+      data: { trait: { id: "t9", priority: "must_have" as const, ...fields } },
+    })),
+  fc
+    .record({ name: hostileText, description: hostileText, actions: fc.array(hostileText, { maxLength: 3 }) })
+    .map((fields) => ({
+      ...base,
+      type: "stage.add" as const,
+      data: { stage: { id: "s9", order: 1, ...fields } },
+    })),
+  fc.record({ insight: hostileText, verbatimQuote: hostileText }).map((fields) => ({
+    ...base,
+    type: "nuance.add" as const,
+    data: { nuance: { id: "n9", category: "other" as const, ...fields } },
+  })),
+  hostileText.map((insight) => ({
+    ...base,
+    type: "nuance.update" as const,
+    data: { nuanceId: "n1", insight },
+  })),
 );
 
 const profileNamed = (name: string) =>

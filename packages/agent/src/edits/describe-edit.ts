@@ -4,6 +4,15 @@ import { cleanText, fence } from "../prompt/sanitize.js";
 /** One line of the note; a trait's full text (name, description, 20 signals) fits. */
 const MAX_LINE_CHARS = 8_000;
 
+/** A patch as lines: `label: key = value` or `label: cleared key`. */
+const patchLines = (label: string, patch: object) =>
+  Object.entries(patch).map(([key, value]) =>
+    value === null ? `${label}: cleared ${key}` : `${label}: ${key} = ${JSON.stringify(value)}`,
+  );
+
+/** An added item's fields without its id (the model names items, never ids). */
+const withoutId = ({ id: _id, ...fields }: { id: string }) => JSON.stringify(fields);
+
 const named = (items: readonly { id: string; name: string }[], id: string) =>
   items.find((item) => item.id === id)?.name ?? id;
 
@@ -11,9 +20,20 @@ const named = (items: readonly { id: string; name: string }[], id: string) =>
 function editLines(command: EditCommand, before: JobProfile): string[] {
   switch (command.type) {
     case "requirements.update":
-      return Object.entries(command.data.requirements).map(([key, value]) =>
-        value === null ? `requirements: cleared ${key}` : `requirements: ${key} = ${JSON.stringify(value)}`,
-      );
+      return patchLines("requirements", command.data.requirements);
+    case "company.update":
+      return patchLines("company", command.data.company);
+    case "trait.add":
+      return [`added trait ${withoutId(command.data.trait)}`];
+    case "stage.add":
+      return [`added interview stage ${withoutId(command.data.stage)}`];
+    case "nuance.add":
+      return [`added the note ${withoutId(command.data.nuance)}`];
+    case "nuance.update": {
+      const { nuanceId, ...changes } = command.data;
+      const insight = before.nuances.find((n) => n.id === nuanceId)?.insight ?? nuanceId;
+      return [`the note "${insight}" now ${JSON.stringify(changes)}`];
+    }
     case "trait.update": {
       const { traitId, ...changes } = command.data;
       return [`trait "${named(before.traits, traitId)}" now ${JSON.stringify(changes)}`];

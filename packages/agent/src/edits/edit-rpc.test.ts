@@ -3,79 +3,31 @@
  * invoked with the RpcInvocationData the SDK would deliver, and its refusals are the SDK's real
  * RpcError objects; the store is the real embedded PGlite.
  */
-import { RpcError } from "@livekit/rtc-node";
-import {
-  decodeEditResult,
-  type EditCommand,
-  encodeEditCommand,
-  foldMessages,
-  PROTOCOL_VERSION,
-} from "@voice-onboarding/protocol";
+import { decodeEditResult, foldMessages } from "@voice-onboarding/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHarness, type TestHarness } from "../service/testing/fixtures.js";
-import { createPgliteStore, type PgliteStore } from "../store/index.js";
-import { createEditRpcHandler, EDIT_RPC_ERROR_CODES } from "./index.js";
+import { EDIT_RPC_ERROR_CODES } from "./index.js";
+import { createEditRpcHarness, RECRUITER, refusal } from "./testing/edit-rpc-harness.js";
 
-const RECRUITER = "recruiter-1";
-let store: PgliteStore;
-let harness: TestHarness;
-const told: string[] = [];
-let handle: ReturnType<typeof createEditRpcHandler>;
-let commands = 0;
+let rpc: Awaited<ReturnType<typeof createEditRpcHarness>>;
 
 beforeAll(async () => {
-  store = await createPgliteStore();
-  harness = await createHarness({
-    createStore: () => store,
-    session: {
-      sessionId: "edit-session",
-      recruiter: { firstName: "Maya" },
-      requirements: { jobTitle: "Backend Engineer", experienceMinYears: 5 },
-      traits: [{ name: "Distributed Systems", description: "Runs services at scale." }],
-      stages: [
-        { name: "Phone Screen", description: "Basics" },
-        { name: "Technical", description: "Coding" },
-        { name: "Onsite", description: "Design" },
-      ],
-      nuances: [{ category: "red_flag", insight: "Avoid job hoppers" }],
-    },
-  });
-  handle = createEditRpcHandler({
-    service: harness.service,
-    sessionId: harness.sessionId,
-    isRecruiter: (identity) => identity === RECRUITER,
-    onEdited: (sentence) => told.push(sentence),
+  rpc = await createEditRpcHarness({
+    sessionId: "edit-session",
+    recruiter: { firstName: "Maya" },
+    requirements: { jobTitle: "Backend Engineer", experienceMinYears: 5 },
+    traits: [{ name: "Distributed Systems", description: "Runs services at scale." }],
+    stages: [
+      { name: "Phone Screen", description: "Basics" },
+      { name: "Technical", description: "Coding" },
+      { name: "Onsite", description: "Design" },
+    ],
+    nuances: [{ category: "red_flag", insight: "Avoid job hoppers" }],
   });
 });
-afterAll(() => store.close());
+afterAll(() => rpc.store.close());
 
-type Draft = {
-  [Type in EditCommand["type"]]: { type: Type; data: Extract<EditCommand, { type: Type }>["data"] };
-}[EditCommand["type"]];
-
-function invoke(draft: Draft, callerIdentity = RECRUITER, sessionId = harness.sessionId) {
-  const command = { v: PROTOCOL_VERSION, sessionId, commandId: `cmd-${++commands}`, ...draft } as EditCommand;
-  return handle({
-    requestId: "r",
-    callerIdentity,
-    payload: encodeEditCommand(command),
-    responseTimeout: 10_000,
-  });
-}
-
-async function refusal(promise: Promise<string>) {
-  const error = await promise.then(
-    () => expect.fail("the edit should have been refused"),
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(RpcError);
-  const rpcError = error as RpcError;
-  const decoded = decodeEditResult(rpcError.data ?? "");
-  if (!decoded.ok || decoded.message.ok) throw new Error("refusal data is not a failed EditResult");
-  return { code: rpcError.code, message: rpcError.message, result: decoded.message };
-}
-
-const profile = () => harness.service.load(harness.sessionId);
+const invoke: typeof rpc.invoke = (...args) => rpc.invoke(...args);
+const profile = () => rpc.profile();
 
 describe("recruiter edit RPC", () => {
   it("applies an edit as the recruiter, publishes it and tells the model", async () => {
@@ -90,7 +42,7 @@ describe("recruiter edit RPC", () => {
     );
     expect(reply).toEqual({
       ok: true,
-      message: { ok: true, commandId: `cmd-${commands}`, seq: before.version + 1 },
+      message: { ok: true, commandId: rpc.lastCommandId(), seq: before.version + 1 },
     });
     const after = await profile();
     expect(after.traits[0]).toMatchObject({
@@ -98,9 +50,9 @@ describe("recruiter edit RPC", () => {
       priority: "nice_to_have",
       description: trait.description,
     });
-    const published = harness.publisher.messages.at(-1);
+    const published = rpc.harness.publisher.messages.at(-1);
     expect(published).toMatchObject({ type: "trait.updated", source: "recruiter", seq: after.version });
-    expect(told.at(-1)).toBe(
+    expect(rpc.told.at(-1)).toBe(
       [
         "The recruiter edited the profile on screen:",
         "[[[BEGIN DATA: recruiter's edit on screen]]]",
@@ -155,20 +107,23 @@ describe("recruiter edit RPC", () => {
 
   it("refuses a non-recruiter identity and changes nothing", async () => {
     const before = await profile();
-    const published = harness.publisher.messages.length;
+    const published = rpc.harness.publisher.messages.length;
     const { code, result } = await refusal(
-      invoke({ type: "trait.delete", data: { traitId: before.traits[0]?.id as string } }, "agent-xyz"),
+      invoke(
+        { type: "trait.delete", data: { traitId: before.traits[0]?.id as string } },
+        { callerIdentity: "agent-xyz" },
+      ),
     );
     expect(code).toBe(EDIT_RPC_ERROR_CODES.forbidden);
     expect(result.error.code).toBe("forbidden");
     expect(await profile()).toEqual(before);
-    expect(harness.publisher.messages.length).toBe(published);
+    expect(rpc.harness.publisher.messages.length).toBe(published);
   });
 
   it("refuses invalid commands with a clear message and changes nothing", async () => {
     const before = await profile();
     const malformed = await refusal(
-      handle({ requestId: "r", callerIdentity: RECRUITER, payload: "{nope", responseTimeout: 1 }),
+      rpc.handle({ requestId: "r", callerIdentity: RECRUITER, payload: "{nope", responseTimeout: 1 }),
     );
     expect(malformed.result.error.code).toBe("invalid_command");
     const unknown = await refusal(invoke({ type: "trait.delete", data: { traitId: "gone" } }));
@@ -200,7 +155,7 @@ describe("recruiter edit RPC", () => {
     const unfilled = await refusal(invoke({ type: "field.confirm", data: { field: "visa" } }));
     expect(unfilled.message).toBe("visa has no value yet; fill it in before confirming it");
     const foreign = await refusal(
-      invoke({ type: "field.confirm", data: { field: "job_title" } }, RECRUITER, "another-session"),
+      invoke({ type: "field.confirm", data: { field: "job_title" } }, { sessionId: "another-session" }),
     );
     expect(foreign.result.error.code).toBe("forbidden");
     // Only the allowed rename (a stage to its own name in other case) changed anything.
@@ -208,7 +163,7 @@ describe("recruiter edit RPC", () => {
   });
 
   it("keeps the published messages folding to the stored profile", async () => {
-    const log = await store.messages(harness.sessionId, -1);
+    const log = await rpc.store.messages(rpc.harness.sessionId, -1);
     expect(foldMessages(null, log).profile).toEqual(await profile());
   });
 });

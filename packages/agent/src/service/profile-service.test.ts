@@ -55,7 +55,7 @@ describe("ProfileService", () => {
     expect(profile).toMatchObject({ version: 0, status: "in_progress", traits: [], confirmedFields: [] });
     expect(profile.requirements.jobTitle).toBe("Senior Backend Engineer");
     const [snapshot] = await store.messages(sessionId);
-    expect(snapshot).toMatchObject({ type: "profile.snapshot", seq: 0, v: "1.0", source: "agent" });
+    expect(snapshot).toMatchObject({ type: "profile.snapshot", seq: 0, v: "1.1", source: "agent" });
   });
 
   it("rejects session input the profile schema refuses, naming the field", async () => {

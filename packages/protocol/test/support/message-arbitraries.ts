@@ -34,6 +34,7 @@ const dataArbs: { [Type in MessageType]: fc.Arbitrary<Extract<ProtocolMessage, {
   "stage.deleted": id.map((stageId) => ({ stageId })),
   "stages.reordered": fc.array(id, { maxLength: 8 }).map((stageIds) => ({ stageIds })),
   "nuance.captured": nuanceArb.map((nuance) => ({ nuance })),
+  "nuance.updated": nuanceArb.map((nuance) => ({ nuance })),
   "nuance.deleted": id.map((nuanceId) => ({ nuanceId })),
   "field.confirmed": fc.constantFrom(...REQUIRED_FIELDS).map((field) => ({ field })),
   "onboarding.completed": fc.constant({}),

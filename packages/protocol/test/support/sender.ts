@@ -34,6 +34,9 @@ const intentArb: fc.Arbitrary<Intent> = fc.oneof(
   fc.nat().map((pick) => ({ type: "stage.deleted" as const, pick, payload: null })),
   fc.nat().map((pick) => ({ type: "stages.reordered" as const, pick, payload: null })),
   nuanceArb.map((nuance) => ({ type: "nuance.captured" as const, pick: 0, payload: nuance })),
+  fc
+    .tuple(fc.nat(), nuanceArb)
+    .map(([pick, nuance]) => ({ type: "nuance.updated" as const, pick, payload: nuance })),
   fc.nat().map((pick) => ({ type: "nuance.deleted" as const, pick, payload: null })),
   fc
     .constantFrom(...REQUIRED_FIELDS)
@@ -79,6 +82,10 @@ function dataFor(profile: JobProfile, { type, pick, payload }: Intent): MessageD
       };
     case "nuance.captured":
       return { nuance: payload as JobProfile["nuances"][number] };
+    case "nuance.updated": {
+      const nuance = nth(profile.nuances);
+      return nuance ? { nuance: { ...(payload as typeof nuance), id: nuance.id } } : null;
+    }
     case "nuance.deleted": {
       const nuance = nth(profile.nuances);
       return nuance ? { nuanceId: nuance.id } : null;

@@ -1,8 +1,11 @@
 import type { CompanyIntel } from "@voice-onboarding/protocol";
 import { memo } from "react";
 import { fundingStageName } from "../format/categories.js";
-import type { CardLabels } from "../labels.js";
 import { Card } from "./card.js";
+import { CompanyEditor } from "./company-editor.js";
+import { COMPANY_LISTS } from "./company-fields.js";
+import { IconButton } from "./edit/item-controls.js";
+import { useEditToggle } from "./edit/use-edit-toggle.js";
 import { Heading } from "./heading.js";
 import type { CardCommonProps } from "./types.js";
 import { useCardLabels } from "./use-labels.js";
@@ -10,31 +13,6 @@ import { useCardLabels } from "./use-labels.js";
 export interface CompanyCardProps extends CardCommonProps {
   company?: CompanyIntel;
 }
-
-type ListKey =
-  | "investors"
-  | "officeLocations"
-  | "techStackHints"
-  | "competitors"
-  | "cultureKeywords"
-  | "sellingPoints"
-  | "recentNews"
-  | "interestingFacts";
-type TextLabel = {
-  [Key in keyof CardLabels]: CardLabels[Key] extends string ? Key : never;
-}[keyof CardLabels];
-
-/** Short names read best as chips; sentences (news, facts) as a bullet list. */
-const LISTS: readonly { key: ListKey; label: TextLabel; look: "chips" | "bullets" }[] = [
-  { key: "investors", label: "companyInvestors", look: "chips" },
-  { key: "officeLocations", label: "companyOffices", look: "chips" },
-  { key: "techStackHints", label: "companyTechStack", look: "chips" },
-  { key: "competitors", label: "companyCompetitors", look: "chips" },
-  { key: "cultureKeywords", label: "companyCulture", look: "chips" },
-  { key: "sellingPoints", label: "companySellingPoints", look: "bullets" },
-  { key: "recentNews", label: "companyNews", look: "bullets" },
-  { key: "interestingFacts", label: "companyFacts", look: "bullets" },
-];
 
 function Fact({ term, value }: { term: string; value: string | undefined }) {
   if (!value) return null;
@@ -46,9 +24,11 @@ function Fact({ term, value }: { term: string; value: string | undefined }) {
   );
 }
 
-/** Company research the agent starts from. Read-only: it comes from the web, not from the recruiter. */
+/** Company research the agent starts from (from the web); the recruiter can correct it by hand. */
 export const CompanyCard = memo(function CompanyCard({ company, ...common }: CompanyCardProps) {
   const labels = useCardLabels(common.labels);
+  const { editing, open, close, editButtonRef } = useEditToggle();
+  const { onEdit } = common;
   const funding = [
     company?.fundingStage && fundingStageName(company.fundingStage, labels),
     company?.totalRaised,
@@ -63,7 +43,41 @@ export const CompanyCard = memo(function CompanyCard({ company, ...common }: Com
       state={state}
       emptyText={labels.companyEmpty}
       className={common.className}
+      aside={
+        onEdit &&
+        !editing && (
+          <IconButton icon="edit" label={labels.editCompany} onClick={open} buttonRef={editButtonRef} />
+        )
+      }
     >
+      {editing && onEdit ? (
+        <CompanyEditor
+          company={company}
+          labels={labels}
+          onCancel={close}
+          onSave={(patch) => {
+            onEdit({ type: "company.update", data: { company: patch } });
+            close();
+          }}
+        />
+      ) : (
+        <CompanyFacts company={company} labels={labels} funding={funding} />
+      )}
+    </Card>
+  );
+});
+
+function CompanyFacts({
+  company,
+  labels,
+  funding,
+}: {
+  company: CompanyIntel | undefined;
+  labels: ReturnType<typeof useCardLabels>;
+  funding: string;
+}) {
+  return (
+    <>
       {company?.tagline && <p className="vo-card__lead">{company.tagline}</p>}
       <dl className="vo-facts">
         <Fact term={labels.companyFunding} value={funding} />
@@ -72,7 +86,7 @@ export const CompanyCard = memo(function CompanyCard({ company, ...common }: Com
         <Fact term={labels.companyProduct} value={company?.productDescription} />
         <Fact term={labels.companyProblem} value={company?.problemSolved} />
       </dl>
-      {LISTS.map(({ key, label, look }) => {
+      {COMPANY_LISTS.map(({ key, label, look }) => {
         const items = company?.[key];
         if (!items?.length) return null;
         return (
@@ -90,6 +104,6 @@ export const CompanyCard = memo(function CompanyCard({ company, ...common }: Com
           </div>
         );
       })}
-    </Card>
+    </>
   );
-});
+}

@@ -3,7 +3,9 @@ import { memo } from "react";
 import type { CardLabels } from "../labels.js";
 import { m } from "../motion/index.js";
 import { listItemMotion } from "../motion/presets.js";
-import { IconButton, ItemStatus } from "./edit/item-controls.js";
+import { ItemActions, ItemStatus } from "./edit/item-controls.js";
+import { useEditToggle } from "./edit/use-edit-toggle.js";
+import { NuanceEditor } from "./nuance-editor.js";
 import type { CardCommonProps, ItemState } from "./types.js";
 
 interface NuanceItemProps extends Pick<CardCommonProps, "onEdit" | "rejected"> {
@@ -13,7 +15,7 @@ interface NuanceItemProps extends Pick<CardCommonProps, "onEdit" | "rejected"> {
 }
 
 /** Insights can run to 1000 characters; a button's name should not. */
-function shorten(text: string, max: number): string {
+export function shorten(text: string, max = 60): string {
   return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
 }
 
@@ -24,27 +26,44 @@ export const NuanceItem = memo(function NuanceItem({
   onEdit,
   rejected,
 }: NuanceItemProps) {
+  const { editing, open, close, editButtonRef } = useEditToggle();
+  const name = shorten(nuance.insight);
   return (
     <m.li {...listItemMotion} className="vo-item vo-nuance" data-id={nuance.id} data-state={state}>
-      <div className="vo-item__head">
-        <p className="vo-item__text">{nuance.insight}</p>
-        {onEdit && (
-          <div className="vo-item__actions">
-            <IconButton
-              icon="delete"
-              label={labels.deleteItem(shorten(nuance.insight, 60))}
-              onClick={() => onEdit({ type: "nuance.delete", data: { nuanceId: nuance.id } })}
-            />
+      {editing && onEdit ? (
+        <NuanceEditor
+          nuance={nuance}
+          title={name}
+          labels={labels}
+          onCancel={close}
+          onSave={(data) => {
+            onEdit({ type: "nuance.update", data });
+            close();
+          }}
+        />
+      ) : (
+        <>
+          <div className="vo-item__head">
+            <p className="vo-item__text">{nuance.insight}</p>
+            {onEdit && (
+              <ItemActions
+                name={name}
+                labels={labels}
+                editButtonRef={editButtonRef}
+                onEditClick={open}
+                onDelete={() => onEdit({ type: "nuance.delete", data: { nuanceId: nuance.id } })}
+              />
+            )}
           </div>
-        )}
-      </div>
-      {nuance.verbatimQuote && (
-        <figure className="vo-quote">
-          <blockquote className="vo-quote__text">
-            <p className="vo-quote__line">“{nuance.verbatimQuote}”</p>
-          </blockquote>
-          <figcaption className="vo-quote__caption">{labels.nuanceQuote}</figcaption>
-        </figure>
+          {nuance.verbatimQuote && (
+            <figure className="vo-quote">
+              <blockquote className="vo-quote__text">
+                <p className="vo-quote__line">“{nuance.verbatimQuote}”</p>
+              </blockquote>
+              <figcaption className="vo-quote__caption">{labels.nuanceQuote}</figcaption>
+            </figure>
+          )}
+        </>
       )}
       <ItemStatus state={state} rejection={rejected} labels={labels} />
     </m.li>

@@ -4,9 +4,10 @@ import { memo, useId } from "react";
 import { nuanceCategoryName } from "../format/categories.js";
 import { listPresence } from "../motion/presets.js";
 import { Card, cardState } from "./card.js";
+import { UndoNotice, useUndoableDelete } from "./edit/undo.js";
 import { Heading } from "./heading.js";
 import { useItemStates } from "./item-state.js";
-import { NuanceItem } from "./nuance-item.js";
+import { NuanceItem, shorten } from "./nuance-item.js";
 import { NuanceMarker } from "./nuance-marker.js";
 import type { CardCommonProps } from "./types.js";
 import { useCardLabels } from "./use-labels.js";
@@ -23,6 +24,13 @@ export const NuancesCard = memo(function NuancesCard({ nuances, ...common }: Nua
     common,
   );
   const groupId = useId();
+  const { onEdit, undoable, undo, setPaused } = useUndoableDelete(common.onEdit, (edit) => {
+    if (edit.type !== "nuance.delete") return null;
+    const nuance = nuances.find((candidate) => candidate.id === edit.data.nuanceId);
+    return nuance
+      ? { name: shorten(nuance.insight), restore: { type: "nuance.add", data: { nuance } } }
+      : null;
+  });
   return (
     <Card
       name="nuances"
@@ -49,7 +57,7 @@ export const NuancesCard = memo(function NuancesCard({ nuances, ...common }: Nua
                     nuance={nuance}
                     state={stateOf(nuance.id)}
                     labels={labels}
-                    onEdit={common.onEdit}
+                    onEdit={onEdit}
                     rejected={common.rejected?.id === nuance.id ? common.rejected : null}
                   />
                 ))}
@@ -58,6 +66,7 @@ export const NuancesCard = memo(function NuancesCard({ nuances, ...common }: Nua
           </div>
         );
       })}
+      {onEdit && <UndoNotice undoable={undoable} labels={labels} onUndo={undo} onPause={setPaused} />}
     </Card>
   );
 });

@@ -8,19 +8,52 @@ import type { EditDraftOf } from "./types.js";
 
 type StageUpdate = EditDraftOf<"stage.update">["data"];
 
+/** What the editor edits; `null` leaves an optional field empty. */
+export interface StageFields {
+  name: string;
+  description: string;
+  durationMinutes: number | null;
+  interviewerRole: string | null;
+}
+
+/** Only what changed (`null` clears an optional field); `null` when nothing did. */
+export function stageUpdate(stage: InterviewStage, fields: StageFields): StageUpdate | null {
+  const update: StageUpdate = { stageId: stage.id };
+  if (fields.name !== stage.name) update.name = fields.name;
+  if (fields.description !== stage.description) update.description = fields.description;
+  if (fields.durationMinutes !== (stage.durationMinutes ?? null))
+    update.durationMinutes = fields.durationMinutes;
+  if (fields.interviewerRole !== (stage.interviewerRole ?? null))
+    update.interviewerRole = fields.interviewerRole;
+  return Object.keys(update).length > 1 ? update : null;
+}
+
+/** A new stage from the editor's fields, placed at `order`. */
+export function newStage(id: string, order: number, fields: StageFields): InterviewStage {
+  const { durationMinutes, interviewerRole, ...rest } = fields;
+  return {
+    id,
+    order,
+    actions: [],
+    ...rest,
+    ...(durationMinutes !== null && { durationMinutes }),
+    ...(interviewerRole !== null && { interviewerRole }),
+  };
+}
+
 interface StageEditorProps {
-  stage: InterviewStage;
+  /** The stage to edit; `null` adds a new one. */
+  stage: InterviewStage | null;
   labels: CardLabels;
-  /** Only the fields that changed (`null` clears an optional one); not called when nothing did. */
-  onSave: (update: StageUpdate) => void;
+  onSave: (fields: StageFields) => void;
   onCancel: () => void;
 }
 
 export function StageEditor({ stage, labels, onSave, onCancel }: StageEditorProps) {
-  const [name, setName] = useState(stage.name);
-  const [description, setDescription] = useState(stage.description);
-  const [duration, setDuration] = useState(numberText(stage.durationMinutes));
-  const [interviewer, setInterviewer] = useState(stage.interviewerRole ?? "");
+  const [name, setName] = useState(stage?.name ?? "");
+  const [description, setDescription] = useState(stage?.description ?? "");
+  const [duration, setDuration] = useState(numberText(stage?.durationMinutes));
+  const [interviewer, setInterviewer] = useState(stage?.interviewerRole ?? "");
   const [error, setError] = useState<FieldError | null>(null);
 
   const submit = () => {
@@ -48,19 +81,17 @@ export function StageEditor({ stage, labels, onSave, onCancel }: StageEditorProp
       return setError({ field: "interviewer", message: labels.tooLong(labels.stageInterviewer, 120) });
     }
 
-    const update: StageUpdate = { stageId: stage.id };
-    if (nextName.value !== stage.name) update.name = nextName.value;
-    if (nextDescription.value !== stage.description) update.description = nextDescription.value;
-    if (nextDuration.value !== (stage.durationMinutes ?? null)) update.durationMinutes = nextDuration.value;
-    if (nextInterviewer.value !== (stage.interviewerRole ?? null))
-      update.interviewerRole = nextInterviewer.value;
-    if (Object.keys(update).length > 1) onSave(update);
-    else onCancel();
+    onSave({
+      name: nextName.value,
+      description: nextDescription.value,
+      durationMinutes: nextDuration.value,
+      interviewerRole: nextInterviewer.value,
+    });
   };
 
   return (
     <EditForm
-      title={labels.editFormTitle(stage.name)}
+      title={stage ? labels.editFormTitle(stage.name) : labels.addStage}
       labels={labels}
       error={error}
       onSubmit={submit}

@@ -6,7 +6,7 @@ import { listItemMotion } from "../motion/presets.js";
 import { IconButton, ItemActions, ItemStatus } from "./edit/item-controls.js";
 import { useEditToggle } from "./edit/use-edit-toggle.js";
 import { Heading } from "./heading.js";
-import { StageEditor } from "./stage-editor.js";
+import { StageEditor, stageUpdate } from "./stage-editor.js";
 import type { CardCommonProps, ItemState } from "./types.js";
 
 interface StageItemProps extends Pick<CardCommonProps, "onEdit" | "rejected"> {
@@ -47,8 +47,9 @@ export const StageItem = memo(function StageItem({
             stage={stage}
             labels={labels}
             onCancel={close}
-            onSave={(data) => {
-              onEdit({ type: "stage.update", data });
+            onSave={(fields) => {
+              const data = stageUpdate(stage, fields);
+              if (data) onEdit({ type: "stage.update", data });
               close();
             }}
           />

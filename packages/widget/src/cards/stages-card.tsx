@@ -4,7 +4,11 @@ import { memo, useCallback, useRef } from "react";
 import { listPresence } from "../motion/presets.js";
 import { SlideOnReorder } from "../motion/slide-on-reorder.js";
 import { Card, cardState } from "./card.js";
+import { AddItem } from "./edit/add-item.js";
+import { newId } from "./edit/new-id.js";
+import { UndoNotice, useUndoableDelete } from "./edit/undo.js";
 import { useItemStates } from "./item-state.js";
+import { newStage, StageEditor } from "./stage-editor.js";
 import { useFocusAfterMove } from "./stage-focus.js";
 import { StageItem } from "./stage-item.js";
 import type { CardCommonProps } from "./types.js";
@@ -29,7 +33,12 @@ export const StagesCard = memo(function StagesCard({ stages, ...common }: Stages
   const ordered = [...stages].sort((a, b) => a.order - b.order);
   const ids = useSameWhileEqual(ordered.map((stage) => stage.id));
   const stateOf = useItemStates(ids, common);
-  const { onEdit } = common;
+  const { onEdit, undoable, undo, setPaused } = useUndoableDelete(common.onEdit, (edit) => {
+    if (edit.type !== "stage.delete") return null;
+    const stage = stages.find((candidate) => candidate.id === edit.data.stageId);
+    // Its old `order` puts it back in its place.
+    return stage ? { name: stage.name, restore: { type: "stage.add", data: { stage } } } : null;
+  });
   const order = ids.join(" ");
   const { listRef, rememberMove } = useFocusAfterMove(order);
 
@@ -74,6 +83,25 @@ export const StagesCard = memo(function StagesCard({ stages, ...common }: Stages
             ))}
           </AnimatePresence>
         </ol>
+      )}
+      {onEdit && (
+        <>
+          <UndoNotice undoable={undoable} labels={labels} onUndo={undo} onPause={setPaused} />
+          <AddItem label={labels.addStage}>
+            {(close) => (
+              <StageEditor
+                stage={null}
+                labels={labels}
+                onCancel={close}
+                onSave={(fields) => {
+                  const stage = newStage(newId("stage"), ordered.length + 1, fields);
+                  onEdit({ type: "stage.add", data: { stage } });
+                  close();
+                }}
+              />
+            )}
+          </AddItem>
+        </>
       )}
     </Card>
   );

@@ -3,28 +3,41 @@ import { useState } from "react";
 import type { CardLabels } from "../labels.js";
 import { EditForm } from "./edit/edit-form.js";
 import { SelectField, TextAreaField, TextField } from "./edit/fields.js";
-import { type FieldError, readText } from "./edit/validate.js";
+import { type FieldError, listText, readList, readText } from "./edit/validate.js";
 import type { EditDraftOf } from "./types.js";
 
+export type TraitFields = Omit<Trait, "id">;
 type TraitUpdate = EditDraftOf<"trait.update">["data"];
 
+/** Only what changed; `null` when nothing did. */
+export function traitUpdate(trait: Trait, fields: TraitFields): TraitUpdate | null {
+  const update: TraitUpdate = { traitId: trait.id };
+  if (fields.name !== trait.name) update.name = fields.name;
+  if (fields.description !== trait.description) update.description = fields.description;
+  if (fields.priority !== trait.priority) update.priority = fields.priority;
+  if (listText(fields.signals) !== listText(trait.signals)) update.signals = fields.signals;
+  return Object.keys(update).length > 1 ? update : null;
+}
+
 interface TraitEditorProps {
-  trait: Trait;
+  /** The trait to edit; `null` adds a new one. */
+  trait: Trait | null;
   labels: CardLabels;
-  /** Only the fields that changed; not called when nothing did. */
-  onSave: (update: TraitUpdate) => void;
+  onSave: (fields: TraitFields) => void;
   onCancel: () => void;
 }
 
 export function TraitEditor({ trait, labels, onSave, onCancel }: TraitEditorProps) {
-  const [name, setName] = useState(trait.name);
-  const [description, setDescription] = useState(trait.description);
-  const [priority, setPriority] = useState<TraitPriority>(trait.priority);
+  const [name, setName] = useState(trait?.name ?? "");
+  const [description, setDescription] = useState(trait?.description ?? "");
+  const [priority, setPriority] = useState<TraitPriority>(trait?.priority ?? "must_have");
+  const [signals, setSignals] = useState(listText(trait?.signals));
   const [error, setError] = useState<FieldError | null>(null);
 
   const submit = () => {
     const nextName = readText(name, 120);
     const nextDescription = readText(description, 1000);
+    const nextSignals = readList(signals, 20);
     if (!nextName.ok || nextName.value === null) {
       const message = nextName.ok ? labels.required(labels.traitName) : labels.tooLong(labels.traitName, 120);
       return setError({ field: "name", message });
@@ -35,17 +48,23 @@ export function TraitEditor({ trait, labels, onSave, onCancel }: TraitEditorProp
         : labels.tooLong(labels.traitDescription, 1000);
       return setError({ field: "description", message });
     }
-    const update: TraitUpdate = { traitId: trait.id };
-    if (nextName.value !== trait.name) update.name = nextName.value;
-    if (nextDescription.value !== trait.description) update.description = nextDescription.value;
-    if (priority !== trait.priority) update.priority = priority;
-    if (Object.keys(update).length > 1) onSave(update);
-    else onCancel();
+    if (!nextSignals.ok) {
+      const message = nextSignals.tooMany
+        ? labels.tooManyItems(labels.traitSignals, 20)
+        : labels.tooLong(labels.traitSignals, 300);
+      return setError({ field: "signals", message });
+    }
+    onSave({
+      name: nextName.value,
+      description: nextDescription.value,
+      priority,
+      signals: nextSignals.value ?? [],
+    });
   };
 
   return (
     <EditForm
-      title={labels.editFormTitle(trait.name)}
+      title={trait ? labels.editFormTitle(trait.name) : labels.addTrait}
       labels={labels}
       error={error}
       onSubmit={submit}
@@ -64,6 +83,13 @@ export function TraitEditor({ trait, labels, onSave, onCancel }: TraitEditorProp
         value={priority}
         onChange={setPriority}
         options={TRAIT_PRIORITIES.map((value) => ({ value, label: labels.traitPriorities[value] }))}
+      />
+      <TextAreaField
+        name="signals"
+        label={labels.traitSignals}
+        value={signals}
+        onChange={setSignals}
+        hint={labels.onePerLine}
       />
     </EditForm>
   );

@@ -6,7 +6,7 @@ import { listItemMotion } from "../motion/presets.js";
 import { ItemActions, ItemStatus } from "./edit/item-controls.js";
 import { useEditToggle } from "./edit/use-edit-toggle.js";
 import { Heading } from "./heading.js";
-import { TraitEditor } from "./trait-editor.js";
+import { TraitEditor, traitUpdate } from "./trait-editor.js";
 import type { CardCommonProps, ItemState } from "./types.js";
 
 interface TraitItemProps extends Pick<CardCommonProps, "onEdit" | "rejected"> {
@@ -25,8 +25,9 @@ export const TraitItem = memo(function TraitItem({ trait, state, labels, onEdit,
           trait={trait}
           labels={labels}
           onCancel={close}
-          onSave={(data) => {
-            onEdit({ type: "trait.update", data });
+          onSave={(fields) => {
+            const data = traitUpdate(trait, fields);
+            if (data) onEdit({ type: "trait.update", data });
             close();
           }}
         />

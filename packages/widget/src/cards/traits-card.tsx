@@ -3,8 +3,12 @@ import { AnimatePresence } from "framer-motion";
 import { memo, useId } from "react";
 import { listPresence } from "../motion/presets.js";
 import { Card, cardState } from "./card.js";
+import { AddItem } from "./edit/add-item.js";
+import { newId } from "./edit/new-id.js";
+import { UndoNotice, useUndoableDelete } from "./edit/undo.js";
 import { Heading } from "./heading.js";
 import { useItemStates } from "./item-state.js";
+import { TraitEditor } from "./trait-editor.js";
 import { TraitItem } from "./trait-item.js";
 import type { CardCommonProps } from "./types.js";
 import { useCardLabels } from "./use-labels.js";
@@ -21,6 +25,11 @@ export const TraitsCard = memo(function TraitsCard({ traits, ...common }: Traits
     common,
   );
   const groupId = useId();
+  const { onEdit, undoable, undo, setPaused } = useUndoableDelete(common.onEdit, (edit) => {
+    if (edit.type !== "trait.delete") return null;
+    const trait = traits.find((candidate) => candidate.id === edit.data.traitId);
+    return trait ? { name: trait.name, restore: { type: "trait.add", data: { trait } } } : null;
+  });
   return (
     <Card
       name="traits"
@@ -53,7 +62,7 @@ export const TraitsCard = memo(function TraitsCard({ traits, ...common }: Traits
                     trait={trait}
                     state={stateOf(trait.id)}
                     labels={labels}
-                    onEdit={common.onEdit}
+                    onEdit={onEdit}
                     rejected={common.rejected?.id === trait.id ? common.rejected : null}
                   />
                 ))}
@@ -62,6 +71,24 @@ export const TraitsCard = memo(function TraitsCard({ traits, ...common }: Traits
           </div>
         );
       })}
+      {onEdit && (
+        <>
+          <UndoNotice undoable={undoable} labels={labels} onUndo={undo} onPause={setPaused} />
+          <AddItem label={labels.addTrait}>
+            {(close) => (
+              <TraitEditor
+                trait={null}
+                labels={labels}
+                onCancel={close}
+                onSave={(fields) => {
+                  onEdit({ type: "trait.add", data: { trait: { id: newId("trait"), ...fields } } });
+                  close();
+                }}
+              />
+            )}
+          </AddItem>
+        </>
+      )}
     </Card>
   );
 });

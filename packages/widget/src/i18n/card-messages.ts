@@ -28,6 +28,12 @@ export interface CardMessages {
   no: string;
   unknown: string;
   editFormTitle: (name: string) => string;
+  /** Under a text area that takes a list, one item a line. */
+  onePerLine: string;
+  /** Shown for a few seconds after a delete, next to the undo button. */
+  deleted: (name: string) => string;
+  undo: string;
+  undoDelete: (name: string) => string;
 
   // Validation
   required: (field: string) => string;
@@ -37,6 +43,7 @@ export interface CardMessages {
   experienceMinAboveMax: string;
   compensationMinAboveMax: string;
   invalidCurrency: string;
+  tooManyItems: (field: string, max: number) => string;
 
   // Company
   companyTitle: string;
@@ -54,6 +61,11 @@ export interface CardMessages {
   companyNews: string;
   companyFacts: string;
   companySellingPoints: string;
+  editCompany: string;
+  companyName: string;
+  companyTagline: string;
+  companyFundingStage: string;
+  companyTotalRaised: string;
   fundingStages: Record<FundingStage, string>;
 
   // Requirements
@@ -90,6 +102,7 @@ export interface CardMessages {
   traitPriority: string;
   traitSignals: string;
   traitPriorities: Record<TraitPriority, string>;
+  addTrait: string;
 
   // Stages
   stagesTitle: string;
@@ -103,12 +116,15 @@ export interface CardMessages {
   stageNumber: (order: number) => string;
   moveUp: (name: string) => string;
   moveDown: (name: string) => string;
+  addStage: string;
 
   // Nuances
   nuancesTitle: string;
   nuancesEmpty: string;
   nuanceCategories: Record<NuanceCategory, string>;
   nuanceQuote: string;
+  nuanceInsight: string;
+  nuanceCategory: string;
 
   // Completion
   completionTitle: string;

@@ -19,6 +19,10 @@ export const de = {
   no: "Nein",
   unknown: "Noch offen",
   editFormTitle: (name) => `${name} bearbeiten`,
+  onePerLine: "Eins pro Zeile (Strg+Eingabe speichert)",
+  deleted: (name) => `${name} gelöscht.`,
+  undo: "Rückgängig",
+  undoDelete: (name) => `Löschen von ${name} rückgängig machen`,
 
   required: (field) => `„${field}“ ist ein Pflichtfeld.`,
   tooLong: (field, max) => `„${field}“ darf höchstens ${max} Zeichen lang sein.`,
@@ -27,6 +31,7 @@ export const de = {
   experienceMinAboveMax: "Die Mindestjahre dürfen die Höchstjahre nicht übersteigen.",
   compensationMinAboveMax: "Das Mindestgehalt darf das Höchstgehalt nicht übersteigen.",
   invalidCurrency: "Die Währung muss ein dreistelliger ISO-Code sein, etwa EUR oder USD.",
+  tooManyItems: (field, max) => `${field}: höchstens ${max} Einträge.`,
 
   companyTitle: "Unternehmen",
   companyEmpty: "Noch keine Angaben zum Unternehmen. Der Agent fragt, was das Unternehmen macht und für wen.",
@@ -43,6 +48,11 @@ export const de = {
   companyNews: "Aktuelles",
   companyFacts: "Wissenswertes",
   companySellingPoints: "Argumente für die Stelle",
+  editCompany: "Unternehmen bearbeiten",
+  companyName: "Name des Unternehmens",
+  companyTagline: "Slogan",
+  companyFundingStage: "Finanzierungsphase",
+  companyTotalRaised: "Insgesamt eingesammelt",
   fundingStages: {
     pre_seed: "Pre-Seed",
     seed: "Seed",
@@ -96,6 +106,7 @@ export const de = {
   traitPriority: "Priorität",
   traitSignals: "Anzeichen",
   traitPriorities: { must_have: "Unverzichtbar", nice_to_have: "Wünschenswert" },
+  addTrait: "Eigenschaft hinzufügen",
 
   stagesTitle: "Interviewphasen",
   stagesEmpty:
@@ -109,6 +120,7 @@ export const de = {
   stageNumber: (order) => `Phase ${order}`,
   moveUp: (name) => `${name} nach oben verschieben`,
   moveDown: (name) => `${name} nach unten verschieben`,
+  addStage: "Phase hinzufügen",
 
   nuancesTitle: "Zwischentöne",
   nuancesEmpty:
@@ -124,6 +136,8 @@ export const de = {
     other: "Sonstiges",
   },
   nuanceQuote: "In den Worten der Recruiterin oder des Recruiters",
+  nuanceInsight: "Notiz",
+  nuanceCategory: "Kategorie",
 
   completionTitle: "Fortschritt",
   completionValue: (percent) => `${percent} % erfasst`,
@@ -224,6 +238,7 @@ export const de = {
   announceStageRemoved: (name) => `Interviewphase entfernt: ${name}`,
   announceStagesReordered: "Interviewphasen neu geordnet",
   announceNuanceNoted: (insight) => `Notiert: ${insight}`,
+  announceNuanceUpdated: (insight) => `Notiz geändert: ${insight}`,
   announceNuanceRemoved: "Notiz entfernt",
   announceFieldConfirmed: (field) => `Bestätigt: ${field}`,
   announceOnboardingComplete: "Onboarding abgeschlossen",

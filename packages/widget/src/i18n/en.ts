@@ -19,6 +19,10 @@ export const en = {
   no: "No",
   unknown: "Not decided",
   editFormTitle: (name) => `Editing ${name}`,
+  onePerLine: "One per line (Ctrl+Enter saves)",
+  deleted: (name) => `Deleted ${name}.`,
+  undo: "Undo",
+  undoDelete: (name) => `Undo deleting ${name}`,
 
   required: (field) => `${field} is required.`,
   tooLong: (field, max) => `${field} must be at most ${max} characters.`,
@@ -27,6 +31,7 @@ export const en = {
   experienceMinAboveMax: "Minimum years must not exceed maximum years.",
   compensationMinAboveMax: "Minimum pay must not exceed maximum pay.",
   invalidCurrency: "Currency must be a three-letter ISO code such as USD.",
+  tooManyItems: (field, max) => `${field} can list at most ${max} items.`,
 
   companyTitle: "Company",
   companyEmpty: "No company research yet. The agent will ask what the company does and who it serves.",
@@ -43,6 +48,11 @@ export const en = {
   companyNews: "Recent news",
   companyFacts: "Interesting facts",
   companySellingPoints: "Selling points",
+  editCompany: "Edit company",
+  companyName: "Company name",
+  companyTagline: "Tagline",
+  companyFundingStage: "Funding stage",
+  companyTotalRaised: "Total raised",
   fundingStages: {
     pre_seed: "Pre-seed",
     seed: "Seed",
@@ -95,6 +105,7 @@ export const en = {
   traitPriority: "Priority",
   traitSignals: "Signals",
   traitPriorities: { must_have: "Must have", nice_to_have: "Nice to have" },
+  addTrait: "Add trait",
 
   stagesTitle: "Interview stages",
   stagesEmpty: "No interview stages yet. The agent will ask how candidates move from first call to offer.",
@@ -107,6 +118,7 @@ export const en = {
   stageNumber: (order) => `Stage ${order}`,
   moveUp: (name) => `Move ${name} up`,
   moveDown: (name) => `Move ${name} down`,
+  addStage: "Add stage",
 
   nuancesTitle: "Nuances",
   nuancesEmpty: "No nuances yet. The agent listens for culture, team dynamics, red flags and urgency.",
@@ -121,6 +133,8 @@ export const en = {
     other: "Other",
   },
   nuanceQuote: "In the recruiter's words",
+  nuanceInsight: "Note",
+  nuanceCategory: "Category",
 
   completionTitle: "Completion",
   completionValue: (percent) => `${percent}% complete`,
@@ -218,6 +232,7 @@ export const en = {
   announceStageRemoved: (name) => `Removed interview stage: ${name}`,
   announceStagesReordered: "Reordered interview stages",
   announceNuanceNoted: (insight) => `Noted: ${insight}`,
+  announceNuanceUpdated: (insight) => `Updated note: ${insight}`,
   announceNuanceRemoved: "Removed a note",
   announceFieldConfirmed: (field) => `Confirmed ${field}`,
   announceOnboardingComplete: "Onboarding complete",

@@ -19,6 +19,10 @@ export const es = {
   no: "No",
   unknown: "Sin decidir",
   editFormTitle: (name) => `Editando ${name}`,
+  onePerLine: "Uno por línea (Ctrl+Intro guarda)",
+  deleted: (name) => `Se eliminó ${name}.`,
+  undo: "Deshacer",
+  undoDelete: (name) => `Deshacer la eliminación de ${name}`,
 
   required: (field) => `El campo «${field}» es obligatorio.`,
   tooLong: (field, max) => `El campo «${field}» admite como máximo ${max} caracteres.`,
@@ -29,6 +33,7 @@ export const es = {
   experienceMinAboveMax: "Los años mínimos no pueden superar a los máximos.",
   compensationMinAboveMax: "El salario mínimo no puede superar al máximo.",
   invalidCurrency: "La moneda debe ser un código ISO de tres letras, como EUR o USD.",
+  tooManyItems: (field, max) => `${field} admite como máximo ${max} elementos.`,
 
   companyTitle: "Empresa",
   companyEmpty: "Aún no hay datos de la empresa. El agente preguntará a qué se dedica y a quién sirve.",
@@ -45,6 +50,11 @@ export const es = {
   companyNews: "Noticias recientes",
   companyFacts: "Datos interesantes",
   companySellingPoints: "Puntos fuertes",
+  editCompany: "Editar empresa",
+  companyName: "Nombre de la empresa",
+  companyTagline: "Eslogan",
+  companyFundingStage: "Ronda de financiación",
+  companyTotalRaised: "Total recaudado",
   fundingStages: {
     pre_seed: "Presemilla",
     seed: "Semilla",
@@ -98,6 +108,7 @@ export const es = {
   traitPriority: "Prioridad",
   traitSignals: "Señales",
   traitPriorities: { must_have: "Imprescindible", nice_to_have: "Deseable" },
+  addTrait: "Añadir rasgo",
 
   stagesTitle: "Fases de entrevista",
   stagesEmpty:
@@ -111,6 +122,7 @@ export const es = {
   stageNumber: (order) => `Fase ${order}`,
   moveUp: (name) => `Subir ${name}`,
   moveDown: (name) => `Bajar ${name}`,
+  addStage: "Añadir fase",
 
   nuancesTitle: "Matices",
   nuancesEmpty:
@@ -126,6 +138,8 @@ export const es = {
     other: "Otros",
   },
   nuanceQuote: "En palabras del reclutador",
+  nuanceInsight: "Nota",
+  nuanceCategory: "Categoría",
 
   completionTitle: "Progreso",
   completionValue: (percent) => `${percent} % completado`,
@@ -225,6 +239,7 @@ export const es = {
   announceStageRemoved: (name) => `Fase de entrevista eliminada: ${name}`,
   announceStagesReordered: "Fases de entrevista reordenadas",
   announceNuanceNoted: (insight) => `Anotado: ${insight}`,
+  announceNuanceUpdated: (insight) => `Nota actualizada: ${insight}`,
   announceNuanceRemoved: "Nota eliminada",
   announceFieldConfirmed: (field) => `Confirmado: ${field}`,
   announceOnboardingComplete: "Incorporación completada",

@@ -29,6 +29,7 @@ export interface StatusMessages {
   announceStageRemoved: (name: string) => string;
   announceStagesReordered: string;
   announceNuanceNoted: (insight: string) => string;
+  announceNuanceUpdated: (insight: string) => string;
   announceNuanceRemoved: string;
   /** `field` is the entry of `requiredFields`. */
   announceFieldConfirmed: (field: string) => string;

@@ -9,6 +9,7 @@ import {
 } from "@voice-onboarding/protocol";
 import type { Room } from "livekit-client";
 import { createStore, type StoreApi } from "zustand/vanilla";
+import { newId } from "../cards/edit/new-id.js";
 import { en } from "../i18n/en.js";
 import type { Messages } from "../i18n/messages.js";
 import { type CardHighlights, cardOfMessage, NO_HIGHLIGHTS } from "./card-of.js";
@@ -131,8 +132,7 @@ function highlightsAfter(
 let commandCounter = 0;
 function newCommandId(): string {
   commandCounter += 1;
-  const random = globalThis.crypto?.randomUUID?.() ?? Math.random().toString(36).slice(2);
-  return `edit-${commandCounter}-${random}`.slice(0, 64);
+  return newId(`edit-${commandCounter}`);
 }
 
 /** One store per mounted widget: two widgets on a page never share state. */

@@ -67,6 +67,8 @@ export function describeChange(
       return m.announceStagesReordered;
     case "nuance.captured":
       return m.announceNuanceNoted(message.data.nuance.insight);
+    case "nuance.updated":
+      return m.announceNuanceUpdated(message.data.nuance.insight);
     case "nuance.deleted":
       return m.announceNuanceRemoved;
     case "field.confirmed":
@@ -92,6 +94,7 @@ export function changedIds(message: ProtocolMessage, previous: JobProfile | null
     case "stages.reordered":
       return message.data.stageIds;
     case "nuance.captured":
+    case "nuance.updated":
       return [message.data.nuance.id];
     case "nuance.deleted":
       return [message.data.nuanceId];

@@ -6,14 +6,23 @@ export function touchedIds(draft: EditDraft): string[] {
   switch (draft.type) {
     case "requirements.update":
       return Object.keys(draft.data.requirements);
+    case "company.update":
+      return ["company"];
+    case "trait.add":
+      return [draft.data.trait.id];
     case "trait.update":
     case "trait.delete":
       return [draft.data.traitId];
+    case "stage.add":
+      return [draft.data.stage.id];
     case "stage.update":
     case "stage.delete":
       return [draft.data.stageId];
     case "stages.reorder":
       return draft.data.stageIds;
+    case "nuance.add":
+      return [draft.data.nuance.id];
+    case "nuance.update":
     case "nuance.delete":
       return [draft.data.nuanceId];
     case "field.confirm":

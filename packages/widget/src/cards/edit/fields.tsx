@@ -45,10 +45,15 @@ export function TextField({
   );
 }
 
-/** Multi-line text; Enter saves like in the other inputs, Shift+Enter adds a line. */
-export function TextAreaField({ name, label, value, onChange }: FieldProps) {
+/**
+ * Multi-line text; Enter saves like in the other inputs, Shift+Enter adds a line. With `hint`
+ * (a list, one item a line) Enter adds a line and Ctrl/Cmd+Enter saves, and the hint says so.
+ */
+export function TextAreaField({ name, label, value, onChange, hint }: FieldProps & { hint?: string }) {
   const id = useId();
+  const hintId = useId();
   const errorProps = useFieldError(name);
+  const describedBy = [hint && hintId, errorProps["aria-describedby"]].filter(Boolean).join(" ");
   return (
     <Labelled label={label} id={id}>
       <textarea
@@ -60,11 +65,18 @@ export function TextAreaField({ name, label, value, onChange }: FieldProps) {
         onChange={(event) => onChange(event.target.value)}
         onKeyDown={(event) => {
           if (event.key !== "Enter" || event.shiftKey) return;
+          if (hint && !event.ctrlKey && !event.metaKey) return;
           event.preventDefault();
           event.currentTarget.form?.requestSubmit();
         }}
         {...errorProps}
+        aria-describedby={describedBy || undefined}
       />
+      {hint && (
+        <span className="vo-field__hint" id={hintId}>
+          {hint}
+        </span>
+      )}
     </Labelled>
   );
 }

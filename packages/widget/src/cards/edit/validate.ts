@@ -9,6 +9,23 @@ export function readText(raw: string, maxLength: number): Parsed<string> {
   return value.length > maxLength ? INVALID : { ok: true, value };
 }
 
+/** One item a line, blank lines dropped; each line trimmed and bounded like `text()` in the protocol. */
+export function readList(
+  raw: string,
+  maxItems: number,
+  maxLength = 300,
+): { ok: true; value: string[] | null } | { ok: false; tooMany: boolean } {
+  const items = raw
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
+  if (items.length > maxItems) return { ok: false, tooMany: true };
+  if (items.some((item) => item.length > maxLength)) return { ok: false, tooMany: false };
+  return { ok: true, value: items.length === 0 ? null : items };
+}
+
+export const listText = (items: readonly string[] | undefined): string => (items ?? []).join("\n");
+
 export function readWholeNumber(raw: string, min: number, max: number): Parsed<number> {
   const value = raw.trim();
   if (value === "") return { ok: true, value: null };
