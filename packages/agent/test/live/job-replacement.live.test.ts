@@ -137,16 +137,22 @@ async function until<T>(what: string, check: () => Promise<T | undefined>, timeo
   }
 }
 
+/** A new session through the service, and a recruiter in its room with the service's token. */
+async function newSessionJoined() {
+  const { sessionId } = await call<{ sessionId: string }>("/v1/sessions", {
+    recruiter: script.session.recruiter,
+    company: script.session.company,
+    profile: { requirements: script.session.profile.requirements },
+  });
+  const credentials = await call<ParticipantCredentials>(`/v1/sessions/${sessionId}/token`);
+  const recruiter = await joinAsRecruiter(credentials.serverUrl, credentials.participantToken);
+  clients.push(recruiter);
+  return { sessionId, credentials, recruiter };
+}
+
 describe("a job that dies is replaced through the session service", () => {
   it("the agent leaves, a token request dispatches a new one, which resumes the stored profile", async () => {
-    const { sessionId } = await call<{ sessionId: string }>("/v1/sessions", {
-      recruiter: script.session.recruiter,
-      company: script.session.company,
-      profile: { requirements: script.session.profile.requirements },
-    });
-    const credentials = await call<ParticipantCredentials>(`/v1/sessions/${sessionId}/token`);
-    const recruiter = await joinAsRecruiter(credentials.serverUrl, credentials.participantToken);
-    clients.push(recruiter);
+    const { sessionId, credentials, recruiter } = await newSessionJoined();
     const greeting = await recruiter.waitFor("the greeting", () => recruiter.agentLines[0]);
     expect(greeting).toMatch(/^Hey Maya!/);
     const [first, second, third] = script.turns;
@@ -232,14 +238,7 @@ describe("a job that dies is replaced through the session service", () => {
   }, 150_000);
 
   it("killed in the middle of a tool call's commit: nothing half-written, the next job resumes from what is stored", async () => {
-    const { sessionId } = await call<{ sessionId: string }>("/v1/sessions", {
-      recruiter: script.session.recruiter,
-      company: script.session.company,
-      profile: { requirements: script.session.profile.requirements },
-    });
-    const credentials = await call<ParticipantCredentials>(`/v1/sessions/${sessionId}/token`);
-    const recruiter = await joinAsRecruiter(credentials.serverUrl, credentials.participantToken);
-    clients.push(recruiter);
+    const { sessionId, credentials, recruiter } = await newSessionJoined();
     await recruiter.waitFor("the greeting", () => recruiter.agentLines[0]);
     const [first, second, third] = script.turns;
     await recruiter.say(first?.user ?? "");
