@@ -14,9 +14,11 @@ import {
   speakOrTone,
   toWav,
 } from "../../../../packages/agent/test/harness/speech/audio";
+import { FAST_WORDS_PER_MINUTE } from "../../../../packages/agent/test/harness/speech/openai-audio";
 import type {
   SpeechFaults,
   SpeechLatency,
+  SpeechPace,
   SpeechStandInState,
 } from "../../../../packages/agent/test/harness/speech-stand-ins";
 import { liveStack } from "./stack";
@@ -74,11 +76,13 @@ export const speechStandIns = {
   script: (lines: readonly string[]) => control("script", { lines }),
   faults: (faults: Partial<SpeechFaults>) => control("faults", faults),
   latency: (latency: Partial<SpeechLatency>) => control("latency", latency),
+  pace: (pace: Partial<SpeechPace>) => control("pace", pace),
   state: () => control("state"),
   /** Back to a healthy, fast, silent script (after each test). */
   reset: async () => {
     await control("faults", { stt: "ok", tts: "ok" });
     await control("latency", { sttFinalMs: 0, ttsFirstByteMs: 0 });
+    await control("pace", { ttsWordsPerMinute: FAST_WORDS_PER_MINUTE });
     await control("script", { lines: [] });
   },
 };
@@ -113,4 +117,51 @@ export function playingAudio(page: Page) {
       };
     }),
   );
+}
+
+/**
+ * A microphone the test speaks into when it chooses (the fake capture file plays on a fixed
+ * timeline from the moment it opens): `getUserMedia` answers a Web Audio stream, silent until
+ * `say(wav)` plays a recording into it. Real audio still leaves through the widget's published
+ * track; only the source differs from a sound card.
+ */
+export async function onDemandMicrophone(page: Page): Promise<{ say(wav: Buffer): Promise<void> }> {
+  await page.addInitScript(() => {
+    const context = new AudioContext({ sampleRate: 48_000 });
+    const bus = context.createGain();
+    const keepAlive = context.createConstantSource(); // a silent, never-ending input keeps tracks live
+    keepAlive.offset.value = 0;
+    keepAlive.connect(bus);
+    keepAlive.start();
+    const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+    navigator.mediaDevices.getUserMedia = async (constraints) => {
+      if (!constraints?.audio || constraints.video) return original(constraints);
+      await context.resume();
+      const destination = context.createMediaStreamDestination();
+      bus.connect(destination);
+      return destination.stream;
+    };
+    (window as unknown as { recruiterSays: (url: string) => Promise<void> }).recruiterSays = async (url) => {
+      const audio = await context.decodeAudioData(await (await fetch(url)).arrayBuffer());
+      const source = context.createBufferSource();
+      source.buffer = audio;
+      source.connect(bus);
+      await new Promise<void>((resolve) => {
+        source.onended = () => resolve();
+        source.start();
+      });
+    };
+  });
+  let said = 0;
+  return {
+    async say(wav) {
+      const url = `/__recruiter-line-${++said}.wav`;
+      await page.route(`**${url}`, (route) => route.fulfill({ body: wav, contentType: "audio/wav" }));
+      await page.evaluate(
+        (path) =>
+          (window as unknown as { recruiterSays: (url: string) => Promise<void> }).recruiterSays(path),
+        url,
+      );
+    },
+  };
 }

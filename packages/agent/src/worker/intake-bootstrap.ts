@@ -43,6 +43,8 @@ export interface BootstrapOptions {
   linkRecruiter(session: voice.AgentSession, identity: string | null): void;
   /** Puts a line of the agent's in the recruiters' transcript, as text (before any voice exists). */
   tell(text: string): Promise<unknown>;
+  /** Resolves when the greeting may be said: whether it is spoken or text only is known. */
+  beforeGreeting?(): Promise<void>;
   /** Rate limits per recruiter participant; DEFAULT_INTAKE_LIMITS when absent. */
   limits?: IntakeLimits;
   /** Waits between profile load attempts while the database is down; PROFILE_LOAD_BACKOFF_MS when absent. */
@@ -199,7 +201,7 @@ export async function bootstrapIntake(options: BootstrapOptions): Promise<Runnin
     started.generateReply({ userInput: verdict.text });
   });
 
-  await snapshotsSent;
+  await Promise.all([snapshotsSent, options.beforeGreeting?.()]);
   started.say(loaded.greeting, { allowInterruptions: true });
   return {
     service,

@@ -63,6 +63,9 @@ export async function runIntakeJob(ctx: JobContext, { config, store, vad }: Inta
   // Audio output follows the listened-to recruiter's microphone (voice-output.ts), from the start on.
   let voiceOutput: VoiceOutput | undefined;
   let voiceFailed = false;
+  const joinedAt = new Map<string, number>();
+  room.on(RoomEvent.ParticipantConnected, (participant) => joinedAt.set(participant.identity, Date.now()));
+  room.on(RoomEvent.ParticipantDisconnected, (participant) => joinedAt.delete(participant.identity));
   room.on(RoomEvent.TrackPublished, () => voiceOutput?.tracksChanged());
   room.on(RoomEvent.TrackUnpublished, () => voiceOutput?.tracksChanged());
   announceTurn = turnLatencyAnnouncer(localParticipant, (detail, message) => logger.warn(detail, message));
@@ -119,6 +122,7 @@ export async function runIntakeJob(ctx: JobContext, { config, store, vad }: Inta
         session,
         participants: room.remoteParticipants,
         listener: recruiter,
+        joinedAt,
       });
       if (voiceFailed) voiceOutput.voiceFailed();
       return session;
@@ -128,6 +132,7 @@ export async function runIntakeJob(ctx: JobContext, { config, store, vad }: Inta
       voiceOutput?.listenTo(identity);
     },
     tell: (text) => transcriptLine(localParticipant, text),
+    beforeGreeting: async () => voiceOutput?.decided(),
   });
   if ("ended" in outcome) {
     logger.error({ sessionId, reason: outcome.ended }, "ending job: nothing to serve");

@@ -16,7 +16,8 @@ function setup(listener: string | undefined) {
     participants,
     join,
     setAudioEnabled,
-    create: () => createVoiceOutput({ session: { output: { setAudioEnabled } }, participants, listener }),
+    create: (joinedAt?: Map<string, number>) =>
+      createVoiceOutput({ session: { output: { setAudioEnabled } }, participants, listener, joinedAt }),
   };
 }
 
@@ -59,5 +60,70 @@ describe("createVoiceOutput", () => {
     output.tracksChanged();
     output.listenTo("talker");
     expect(setAudioEnabled.mock.calls).toEqual([[true], [false]]);
+  });
+
+  describe("decided: the greeting waits for a microphone still being published", () => {
+    const settledAfter = async (promise: Promise<void>, ms: number) => {
+      let settled = false;
+      void promise.then(() => {
+        settled = true;
+      });
+      await vi.advanceTimersByTimeAsync(ms);
+      return settled;
+    };
+
+    it("resolves when the recruiter's microphone arrives within the grace, voice on", async () => {
+      vi.useFakeTimers();
+      try {
+        const { participants, join, setAudioEnabled, create } = setup("talker");
+        join("talker", []);
+        const output = create(new Map([["talker", Date.now()]]));
+        const decided = output.decided(3000);
+        expect(await settledAfter(decided, 1000)).toBe(false);
+        participants
+          .get("talker")
+          ?.trackPublications.set("TR_mic", { source: TrackSource.SOURCE_MICROPHONE });
+        output.tracksChanged();
+        expect(await settledAfter(decided, 0)).toBe(true);
+        expect(setAudioEnabled.mock.calls).toEqual([[false], [true]]);
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+
+    it("decides text only when the grace since the recruiter joined runs out", async () => {
+      vi.useFakeTimers();
+      try {
+        const { join, setAudioEnabled, create } = setup("typist");
+        join("typist", []);
+        const output = create(new Map([["typist", Date.now() - 2000]]));
+        const decided = output.decided(3000);
+        expect(await settledAfter(decided, 900)).toBe(false);
+        expect(await settledAfter(decided, 100)).toBe(true);
+        expect(setAudioEnabled.mock.calls).toEqual([[false]]);
+        // Long in the room already: nothing to wait for.
+        expect(await settledAfter(output.decided(1000), 0)).toBe(true);
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+
+    it("does not wait when the recruiter talks, nobody is listened to, or the voice failed", async () => {
+      vi.useFakeTimers();
+      try {
+        const { join, create } = setup("typist");
+        join("typist", []);
+        const output = create(new Map([["typist", Date.now()]]));
+        output.voiceFailed();
+        expect(await settledAfter(output.decided(3000), 0)).toBe(true);
+        const nobody = setup(undefined).create();
+        expect(await settledAfter(nobody.decided(3000), 0)).toBe(true);
+        const talker = setup("talker");
+        talker.join("talker", [TrackSource.SOURCE_MICROPHONE]);
+        expect(await settledAfter(talker.create().decided(3000), 0)).toBe(true);
+      } finally {
+        vi.useRealTimers();
+      }
+    });
   });
 });

@@ -10,7 +10,17 @@ export interface VoiceOutputOptions {
   participants: ReadonlyMap<string, PublishingParticipant>;
   /** The recruiter the session listens to at start, if any. */
   listener: string | undefined;
+  /** When each recruiter joined, as this job saw it (ms); one absent counts from `now()` at creation. */
+  joinedAt?: ReadonlyMap<string, number>;
+  now?: () => number;
 }
+
+/**
+ * How long after a recruiter joins the agent waits for their microphone before deciding the
+ * greeting is text only: the widget publishes it right after connecting, and under load that
+ * can take a second or two (a greeting decided earlier would be silent for a voice recruiter).
+ */
+export const MICROPHONE_GRACE_MS = 3_000;
 
 export interface VoiceOutput {
   /** The session now listens to this recruiter (a reload, another tab), or to nobody. */
@@ -19,6 +29,11 @@ export interface VoiceOutput {
   tracksChanged(): void;
   /** Text-to-speech failed for good: no more audio, whoever listens. */
   voiceFailed(): void;
+  /**
+   * Resolves once the listened-to recruiter publishes a microphone, or `graceMs` after they joined
+   * without one (text only), or at once when nobody is listened to or the voice failed.
+   */
+  decided(graceMs?: number): Promise<void>;
 }
 
 /**
@@ -26,12 +41,21 @@ export interface VoiceOutput {
  * publishes no microphone (text only: they declined it or the host chose text), audio output is
  * off, so no speech is synthesised and nobody in an open-plan office hears the agent; the replies
  * still arrive as text. A muted microphone is still published: the agent keeps speaking. Before
- * anyone is known the voice stays on (the microphone is published right after connecting).
+ * anyone is known the voice stays on (the microphone is published right after connecting); the
+ * greeting waits for `decided()` so a microphone still being published is not taken for text.
  */
-export function createVoiceOutput({ session, participants, listener }: VoiceOutputOptions): VoiceOutput {
+export function createVoiceOutput({
+  session,
+  participants,
+  listener,
+  joinedAt = new Map(),
+  now = Date.now,
+}: VoiceOutputOptions): VoiceOutput {
   let listening = listener ?? null;
   let failed = false;
   let enabled: boolean | undefined;
+  const createdAt = now();
+  const waiting = new Set<() => void>();
   const talks = (identity: string | null) => {
     const participant = identity === null ? undefined : participants.get(identity);
     if (!participant) return true;
@@ -45,16 +69,36 @@ export function createVoiceOutput({ session, participants, listener }: VoiceOutp
     enabled = next;
     session.output.setAudioEnabled(next);
   };
+  const undecided = () => !failed && listening !== null && participants.has(listening) && !talks(listening);
+  const look = () => {
+    apply();
+    if (undecided()) return;
+    for (const resolve of waiting) resolve();
+  };
   apply();
   return {
     listenTo(identity) {
       listening = identity;
-      apply();
+      look();
     },
-    tracksChanged: apply,
+    tracksChanged: look,
     voiceFailed() {
       failed = true;
-      apply();
+      look();
+    },
+    decided(graceMs = MICROPHONE_GRACE_MS) {
+      if (!undecided() || listening === null) return Promise.resolve();
+      const left = (joinedAt.get(listening) ?? createdAt) + graceMs - now();
+      if (left <= 0) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          waiting.delete(done);
+          resolve();
+        };
+        const timer = setTimeout(done, left);
+        waiting.add(done);
+      });
     },
   };
 }

@@ -4,6 +4,7 @@ import { WebSocketServer } from "ws";
 import { hasEspeak } from "./speech/audio.js";
 import { type HeardUtterance, parseListenQuery, serveListen } from "./speech/deepgram-listen.js";
 import {
+  FAST_WORDS_PER_MINUTE,
   readBody,
   type SpokenText,
   sendOpenAIError,
@@ -21,7 +22,7 @@ import {
  *
  * Tests steer them over HTTP (`/stand-in/...`), also from another process (the e2e tests):
  * `PUT /stand-in/script` the recruiter's lines, `PUT /stand-in/faults` provider failures,
- * `PUT /stand-in/latency` fixed provider latencies, `GET /stand-in/state` what was heard and said.
+ * `PUT /stand-in/latency` fixed provider latencies, `PUT /stand-in/pace` the voice's speed, `GET /stand-in/state` what was heard and said.
  */
 export interface SpeechStandIns {
   /** OPENAI_BASE_URL for the openai plugin's TTS (and STT with STT_PROVIDER=openai). */
@@ -53,10 +54,16 @@ export interface SpeechLatency {
   ttsFirstByteMs: number;
 }
 
+export interface SpeechPace {
+  /** The synthesised voice's speed (a person speaks ~175; the default is espeak-ng's fastest). */
+  ttsWordsPerMinute: number;
+}
+
 export interface SpeechStandInState {
   script: string[];
   faults: SpeechFaults;
   latency: SpeechLatency;
+  pace: SpeechPace;
   spoken: SpokenText[];
   heard: HeardUtterance[];
   heardBytes: number;
@@ -74,6 +81,7 @@ export async function startSpeechStandIns(): Promise<SpeechStandIns> {
     script: [],
     faults: { stt: "ok", tts: "ok" },
     latency: { sttFinalMs: 0, ttsFirstByteMs: 0 },
+    pace: { ttsWordsPerMinute: FAST_WORDS_PER_MINUTE },
     spoken: [],
     heard: [],
     heardBytes: 0,
@@ -99,6 +107,8 @@ export async function startSpeechStandIns(): Promise<SpeechStandIns> {
         for (const client of sockets.clients) client.close(1011, "stand-in fault");
     } else if (path === "/stand-in/latency") {
       state.latency = { ...state.latency, ...(body as Partial<SpeechLatency>) };
+    } else if (path === "/stand-in/pace") {
+      state.pace = { ...state.pace, ...(body as Partial<SpeechPace>) };
     } else return sendJson(response, 400, { error: `bad control request ${path}` });
     sendJson(response, 200, state);
   };
@@ -118,6 +128,7 @@ export async function startSpeechStandIns(): Promise<SpeechStandIns> {
         }
         return serveSpeech(request, response, {
           firstByteDelayMs: state.latency.ttsFirstByteMs,
+          wordsPerMinute: state.pace.ttsWordsPerMinute,
           onSpoken: (spoken) => state.spoken.push(spoken),
         });
       }

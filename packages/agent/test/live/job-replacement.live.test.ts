@@ -160,6 +160,11 @@ describe("a job that dies is replaced through the session service", () => {
     await recruiter.waitFor("two company changes", () => lastSeq(recruiter.messages) >= 2);
     await recruiter.say(second?.user ?? "");
     await recruiter.waitFor("the requirements and a nuance", () => lastSeq(recruiter.messages) >= 4);
+    // The old agent's reply to that turn streams after its changes: wait for it, or it could
+    // arrive after the kill and be taken for the new agent's first line.
+    await recruiter.waitFor("the second turn's reply", () =>
+      recruiter.agentLines.includes(second?.assistant.say ?? ""),
+    );
     const before = await store.load(sessionId);
     expect(before?.version).toBe(4);
 
@@ -243,10 +248,14 @@ describe("a job that dies is replaced through the session service", () => {
     const [first, second, third] = script.turns;
     await recruiter.say(first?.user ?? "");
     await recruiter.waitFor("two company changes", () => lastSeq(recruiter.messages) >= 2);
+    await recruiter.waitFor("the first turn's reply", () =>
+      recruiter.agentLines.includes(first?.assistant.say ?? ""),
+    );
 
     // Hold the profile's row: the next tool call's commit waits inside PostgreSQL for it.
     const holder = new pg.Client({ connectionString: stack.databaseUrl });
-    await holder.connect();
+    const watcher = new pg.Client({ connectionString: stack.databaseUrl });
+    await Promise.all([holder.connect(), watcher.connect()]);
     try {
       await holder.query("begin");
       await holder.query("select 1 from public.job_profiles where session_id = $1 for update", [sessionId]);
@@ -254,7 +263,8 @@ describe("a job that dies is replaced through the session service", () => {
       await until(
         "a commit waiting on the held row",
         async () => {
-          const { rows } = await holder.query(
+          // Asked outside the holder's transaction: inside it, pg_stat_activity is a snapshot taken once.
+          const { rows } = await watcher.query(
             `select count(*)::int as waiting from pg_stat_activity
               where wait_event_type = 'Lock' and query like '%commit_job_profile_change%'`,
           );
@@ -268,7 +278,7 @@ describe("a job that dies is replaced through the session service", () => {
     } finally {
       // The killed job's statement now runs to its end or is rolled back: either way, atomically.
       await holder.query("rollback").catch(() => {});
-      await holder.end();
+      await Promise.all([holder.end(), watcher.end()]);
     }
     await until(
       "the agent to leave",

@@ -11,6 +11,7 @@ import {
 /** A recruiter's side of the room over rtc-node: what it hears on the protocol topic and in transcripts. */
 export interface RecruiterClient {
   room: Room;
+  /** Protocol messages in the order their streams opened, each once read whole. */
   readonly messages: ProtocolMessage[];
   /** The agent's transcribed lines (lk.transcription), one per stream, in arrival order. */
   readonly agentLines: string[];
@@ -22,15 +23,22 @@ export interface RecruiterClient {
 
 export async function joinAsRecruiter(url: string, token: string): Promise<RecruiterClient> {
   const room = new Room();
+  // One slot per stream in the order the streams opened (the agent's send order): two short
+  // streams can finish reading in the other order, which says nothing about what was sent.
+  const slots: { message?: ProtocolMessage }[] = [];
   const messages: ProtocolMessage[] = [];
   const agentLines: string[] = [];
   room.registerTextStreamHandler(DATA_TOPIC, (reader) => {
+    const slot: { message?: ProtocolMessage } = {};
+    slots.push(slot);
     // A stream cut by our own leave() is no failure of the agent's.
     void reader
       .readAll()
       .then((text) => {
         const decoded = decodeMessage(text);
-        if (decoded.ok) messages.push(decoded.message);
+        if (!decoded.ok) return;
+        slot.message = decoded.message;
+        messages.splice(0, messages.length, ...slots.flatMap((each) => (each.message ? [each.message] : [])));
       })
       .catch(() => {});
   });

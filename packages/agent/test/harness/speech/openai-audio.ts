@@ -10,10 +10,10 @@ import { durationMs, fromWav, rms, speakOrTone } from "./audio.js";
  */
 export const OPENAI_TTS_SAMPLE_RATE = 24_000;
 /**
- * espeak-ng's fastest rate: real speech at ~2.5× a person's pace, so suites that wait for the
- * agent's words (published in step with its audio) do not wait for slow playout.
+ * espeak-ng's fastest rate by default: real speech at ~2.5× a person's pace, so suites that wait
+ * for the agent's words (published in step with its audio) do not wait for slow playout.
  */
-const WORDS_PER_MINUTE = 450;
+export const FAST_WORDS_PER_MINUTE = 450;
 
 export function readBody(request: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -37,6 +37,8 @@ export function sendOpenAIError(
 export interface SpeechOptions {
   /** Fixed time from the request to the first byte (benchmarks); synthesis runs meanwhile. */
   firstByteDelayMs: number;
+  /** How fast the voice speaks; FAST_WORDS_PER_MINUTE unless a test needs a person's pace. */
+  wordsPerMinute: number;
   onSpoken(spoken: SpokenText): void;
 }
 
@@ -77,7 +79,7 @@ export async function serveSpeech(
   }
   const receivedAt = Date.now();
   const [pcm] = await Promise.all([
-    speakOrTone(body.input, OPENAI_TTS_SAMPLE_RATE, WORDS_PER_MINUTE),
+    speakOrTone(body.input, OPENAI_TTS_SAMPLE_RATE, options.wordsPerMinute),
     new Promise((resolve) => setTimeout(resolve, options.firstByteDelayMs)),
   ]);
   response.writeHead(200, { "content-type": "audio/pcm", "transfer-encoding": "chunked" });
