@@ -9,12 +9,12 @@ import { ReadOnlyContext } from "./cards/connected/read-only.js";
 import { HeadingLevelContext } from "./cards/heading.js";
 import { OnboardingProvider } from "./hooks/onboarding-provider.js";
 import { useOnboardingStore } from "./hooks/use-onboarding-store.js";
+import type { CardMessages } from "./i18n/card-messages.js";
+import type { ControlMessages } from "./i18n/control-messages.js";
 import { type MessageOverrides, mergeMessages } from "./i18n/messages.js";
 import { useMessages } from "./i18n/use-messages.js";
-import type { CardLabels } from "./labels.js";
 import { Announcer } from "./session/announcer.js";
 import type { ConnectionDetails, ConnectionOptions } from "./session/controller.js";
-import type { ControlLabels } from "./session/labels.js";
 import { LiveKitScope } from "./session/livekit-scope.js";
 import { TextInput } from "./session/text-input.js";
 import { Transcript } from "./session/transcript.js";
@@ -25,7 +25,7 @@ import type { ConnectionStatus } from "./store/types.js";
 import type { Transport, TransportError } from "./transport/types.js";
 
 /** @deprecated Use `MessageOverrides` (the `messages` prop), which covers every string. */
-export type VoiceOnboardingLabels = Partial<CardLabels> & Partial<ControlLabels>;
+export type VoiceOnboardingLabels = Partial<CardMessages> & Partial<ControlMessages>;
 export type CssVariables = { [name: `--vo-${string}`]: string | number };
 
 export interface VoiceOnboardingProps {

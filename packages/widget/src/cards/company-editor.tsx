@@ -1,7 +1,7 @@
 import { type CompanyIntel, FUNDING_STAGES, type FundingStage } from "@voice-onboarding/protocol";
 import { useState } from "react";
 import { fundingStageName } from "../format/categories.js";
-import type { CardLabels } from "../labels.js";
+import type { CardMessages } from "../i18n/card-messages.js";
 import { COMPANY_LISTS, COMPANY_TEXTS } from "./company-fields.js";
 import { EditForm } from "./edit/edit-form.js";
 import { SelectField, TextAreaField, TextField } from "./edit/fields.js";
@@ -13,7 +13,7 @@ type CompanyPatch = EditDraftOf<"company.update">["data"]["company"];
 interface CompanyEditorProps {
   /** The card to correct; undefined starts one (then a name is required). */
   company: CompanyIntel | undefined;
-  labels: CardLabels;
+  labels: CardMessages;
   /** Only what changed (`null` clears a field); not called when nothing did. */
   onSave: (patch: CompanyPatch) => void;
   onCancel: () => void;

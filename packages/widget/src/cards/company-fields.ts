@@ -1,9 +1,9 @@
 import type { CompanyIntel } from "@voice-onboarding/protocol";
-import type { CardLabels } from "../labels.js";
+import type { CardMessages } from "../i18n/card-messages.js";
 
 type TextLabel = {
-  [Key in keyof CardLabels]: CardLabels[Key] extends string ? Key : never;
-}[keyof CardLabels];
+  [Key in keyof CardMessages]: CardMessages[Key] extends string ? Key : never;
+}[keyof CardMessages];
 
 type KeyOfType<Value> = {
   [Key in keyof CompanyIntel]-?: CompanyIntel[Key] extends Value ? Key : never;

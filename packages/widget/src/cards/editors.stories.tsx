@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import type { ReactNode } from "react";
 import { fn } from "storybook/test";
-import type { CardLabels } from "../labels.js";
+import type { CardMessages } from "../i18n/card-messages.js";
 import { Card } from "./card.js";
 import { CompanyEditor } from "./company-editor.js";
 import { UndoNotice } from "./edit/undo.js";
@@ -11,14 +11,14 @@ import { StageEditor } from "./stage-editor.js";
 import { TraitEditor } from "./trait-editor.js";
 import { useCardLabels } from "./use-labels.js";
 
-/** The inline editors as the cards open them (Add trait, Add stage, Edit company, Edit a note, Undo). */
+/** The inline editors as the cards open them (Add trait, Add stage, Edit company, Add or edit a note, Undo). */
 const meta = { title: "Cards/Editors" } satisfies Meta;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
 
 /** The story's labels in the toolbar's language. */
-function WithLabels({ children }: { children: (labels: CardLabels) => ReactNode }) {
+function WithLabels({ children }: { children: (labels: CardMessages) => ReactNode }) {
   return <>{children(useCardLabels())}</>;
 }
 const onSave = fn();
@@ -90,6 +90,24 @@ export const StartCompany: Story = {
       {(labels) => (
         <Card name="company" title={labels.companyTitle} state="empty">
           <CompanyEditor company={undefined} labels={labels} onSave={onSave} onCancel={onCancel} />
+        </Card>
+      )}
+    </WithLabels>
+  ),
+};
+
+export const AddNote: Story = {
+  render: () => (
+    <WithLabels>
+      {(labels) => (
+        <Card name="nuances" title={labels.nuancesTitle} state="idle">
+          <NuanceEditor
+            nuance={null}
+            title={labels.addNuance}
+            labels={labels}
+            onSave={onSave}
+            onCancel={onCancel}
+          />
         </Card>
       )}
     </WithLabels>

@@ -86,6 +86,7 @@ describe("adding a trait or a stage", () => {
     type("Name", "Reference calls");
     type("Description", "Two references.");
     type("Duration in minutes", "30");
+    type("Actions", "Call two references\n\n Summarise for the panel ");
     save();
     expect(onEdit).toHaveBeenCalledExactlyOnceWith({
       type: "stage.add",
@@ -96,9 +97,30 @@ describe("adding a trait or a stage", () => {
           description: "Two references.",
           order: 4,
           durationMinutes: 30,
-          actions: [],
+          actions: ["Call two references", "Summarise for the panel"],
         },
       },
+    });
+  });
+
+  it("edits a stage's actions, one a line: only the actions are sent; too many are refused", () => {
+    const onEdit = vi.fn();
+    const stage = sampleStages.find((candidate) => candidate.actions.length > 0);
+    if (!stage) throw new Error("fixture has a stage with actions");
+    render(<StagesCard stages={sampleStages} onEdit={onEdit} />);
+    fireEvent.click(screen.getByRole("button", { name: `Edit ${stage.name}` }));
+    expect((screen.getByRole("textbox", { name: "Actions" }) as HTMLTextAreaElement).value).toBe(
+      stage.actions.join("\n"),
+    );
+    type("Actions", Array.from({ length: 21 }, (_, i) => `step ${i}`).join("\n"));
+    save();
+    expect(screen.getByRole("alert").textContent).toContain("Actions");
+    expect(onEdit).not.toHaveBeenCalled();
+    type("Actions", `${stage.actions.join("\n")}\nShare the rubric`);
+    save();
+    expect(onEdit).toHaveBeenCalledExactlyOnceWith({
+      type: "stage.update",
+      data: { stageId: stage.id, actions: [...stage.actions, "Share the rubric"] },
     });
   });
 });
@@ -157,6 +179,36 @@ describe("editing the company card and a note", () => {
         verbatimQuote: null,
       },
     });
+  });
+
+  it("adds a note of the recruiter's own, with a category, under a fresh id; nothing when unchanged", () => {
+    const onEdit = vi.fn();
+    render(<NuancesCard nuances={sampleNuances} onEdit={onEdit} />);
+    fireEvent.click(screen.getByRole("button", { name: "Add note" }));
+    expect(screen.getByRole("form", { name: "Add note" })).toBeTruthy();
+    save();
+    expect(screen.getByRole("alert").textContent).toBe("Note is required.");
+    type("Note", " Wants someone who has been on call for money movement. ");
+    fireEvent.change(screen.getByRole("combobox", { name: "Category" }), { target: { value: "red_flag" } });
+    save();
+    expect(onEdit).toHaveBeenCalledExactlyOnceWith({
+      type: "nuance.add",
+      data: {
+        nuance: {
+          id: expect.stringMatching(/^nuance-/),
+          category: "red_flag",
+          insight: "Wants someone who has been on call for money movement.",
+        },
+      },
+    });
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "Add note" }));
+
+    // Opening a note's editor and saving it unchanged sends nothing.
+    const [note] = sampleNuances;
+    if (!note) throw new Error("fixture has notes");
+    fireEvent.click(screen.getByRole("button", { name: `Edit ${note.insight}` }));
+    save();
+    expect(onEdit).toHaveBeenCalledTimes(1);
   });
 });
 

@@ -1,29 +1,41 @@
 import { NUANCE_CATEGORIES, type Nuance, type NuanceCategory } from "@voice-onboarding/protocol";
 import { useState } from "react";
 import { nuanceCategoryName } from "../format/categories.js";
-import type { CardLabels } from "../labels.js";
+import type { CardMessages } from "../i18n/card-messages.js";
 import { EditForm } from "./edit/edit-form.js";
 import { SelectField, TextAreaField } from "./edit/fields.js";
 import { type FieldError, readText } from "./edit/validate.js";
 import type { EditDraftOf } from "./types.js";
 
+export type NuanceFields = Omit<Nuance, "id">;
 type NuanceUpdate = EditDraftOf<"nuance.update">["data"];
 
+/** Only what changed (`null` clears the quote); `null` when nothing did. */
+export function nuanceUpdate(nuance: Nuance, fields: NuanceFields): NuanceUpdate | null {
+  const update: NuanceUpdate = { nuanceId: nuance.id };
+  if (fields.insight !== nuance.insight) update.insight = fields.insight;
+  if ((fields.verbatimQuote ?? null) !== (nuance.verbatimQuote ?? null)) {
+    update.verbatimQuote = fields.verbatimQuote ?? null;
+  }
+  if (fields.category !== nuance.category) update.category = fields.category;
+  return Object.keys(update).length > 1 ? update : null;
+}
+
 interface NuanceEditorProps {
-  nuance: Nuance;
-  /** The form's accessible name: the note, shortened. */
+  /** The note to correct; `null` adds a new one. */
+  nuance: Nuance | null;
+  /** The form's accessible name: the note, shortened, or "Add note". */
   title: string;
-  labels: CardLabels;
-  /** Only what changed (`null` clears the quote); not called when nothing did. */
-  onSave: (update: NuanceUpdate) => void;
+  labels: CardMessages;
+  onSave: (fields: NuanceFields) => void;
   onCancel: () => void;
 }
 
-/** Corrects a note the agent took: its text, the recruiter's words, its category. */
+/** A note's text, the recruiter's words and its category: a correction, or a note of the recruiter's own. */
 export function NuanceEditor({ nuance, title, labels, onSave, onCancel }: NuanceEditorProps) {
-  const [insight, setInsight] = useState(nuance.insight);
-  const [quote, setQuote] = useState(nuance.verbatimQuote ?? "");
-  const [category, setCategory] = useState<NuanceCategory>(nuance.category);
+  const [insight, setInsight] = useState(nuance?.insight ?? "");
+  const [quote, setQuote] = useState(nuance?.verbatimQuote ?? "");
+  const [category, setCategory] = useState<NuanceCategory>(nuance?.category ?? "culture_fit");
   const [error, setError] = useState<FieldError | null>(null);
 
   const submit = () => {
@@ -36,17 +48,16 @@ export function NuanceEditor({ nuance, title, labels, onSave, onCancel }: Nuance
     }
     const nextQuote = readText(quote, 1000);
     if (!nextQuote.ok) return setError({ field: "quote", message: labels.tooLong(labels.nuanceQuote, 1000) });
-    const update: NuanceUpdate = { nuanceId: nuance.id };
-    if (nextInsight.value !== nuance.insight) update.insight = nextInsight.value;
-    if (nextQuote.value !== (nuance.verbatimQuote ?? null)) update.verbatimQuote = nextQuote.value;
-    if (category !== nuance.category) update.category = category;
-    if (Object.keys(update).length > 1) onSave(update);
-    else onCancel();
+    onSave({
+      insight: nextInsight.value,
+      category,
+      ...(nextQuote.value !== null && { verbatimQuote: nextQuote.value }),
+    });
   };
 
   return (
     <EditForm
-      title={labels.editFormTitle(title)}
+      title={nuance ? labels.editFormTitle(title) : title}
       labels={labels}
       error={error}
       onSubmit={submit}

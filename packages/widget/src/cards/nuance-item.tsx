@@ -1,17 +1,17 @@
 import type { Nuance } from "@voice-onboarding/protocol";
 import { memo } from "react";
-import type { CardLabels } from "../labels.js";
+import type { CardMessages } from "../i18n/card-messages.js";
 import { m } from "../motion/index.js";
 import { listItemMotion } from "../motion/presets.js";
 import { ItemActions, ItemStatus } from "./edit/item-controls.js";
 import { useEditToggle } from "./edit/use-edit-toggle.js";
-import { NuanceEditor } from "./nuance-editor.js";
+import { NuanceEditor, nuanceUpdate } from "./nuance-editor.js";
 import type { CardCommonProps, ItemState } from "./types.js";
 
 interface NuanceItemProps extends Pick<CardCommonProps, "onEdit" | "rejected"> {
   nuance: Nuance;
   state: ItemState;
-  labels: CardLabels;
+  labels: CardMessages;
 }
 
 /** Insights can run to 1000 characters; a button's name should not. */
@@ -36,8 +36,9 @@ export const NuanceItem = memo(function NuanceItem({
           title={name}
           labels={labels}
           onCancel={close}
-          onSave={(data) => {
-            onEdit({ type: "nuance.update", data });
+          onSave={(fields) => {
+            const data = nuanceUpdate(nuance, fields);
+            if (data) onEdit({ type: "nuance.update", data });
             close();
           }}
         />

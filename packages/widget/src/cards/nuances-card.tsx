@@ -4,9 +4,12 @@ import { memo, useId } from "react";
 import { nuanceCategoryName } from "../format/categories.js";
 import { listPresence } from "../motion/presets.js";
 import { Card, cardState } from "./card.js";
+import { AddItem } from "./edit/add-item.js";
+import { newId } from "./edit/new-id.js";
 import { UndoNotice, useUndoableDelete } from "./edit/undo.js";
 import { Heading } from "./heading.js";
 import { useItemStates } from "./item-state.js";
+import { NuanceEditor } from "./nuance-editor.js";
 import { NuanceItem, shorten } from "./nuance-item.js";
 import { NuanceMarker } from "./nuance-marker.js";
 import type { CardCommonProps } from "./types.js";
@@ -66,7 +69,25 @@ export const NuancesCard = memo(function NuancesCard({ nuances, ...common }: Nua
           </div>
         );
       })}
-      {onEdit && <UndoNotice undoable={undoable} labels={labels} onUndo={undo} onPause={setPaused} />}
+      {onEdit && (
+        <>
+          <UndoNotice undoable={undoable} labels={labels} onUndo={undo} onPause={setPaused} />
+          <AddItem label={labels.addNuance}>
+            {(close) => (
+              <NuanceEditor
+                nuance={null}
+                title={labels.addNuance}
+                labels={labels}
+                onCancel={close}
+                onSave={(fields) => {
+                  onEdit({ type: "nuance.add", data: { nuance: { id: newId("nuance"), ...fields } } });
+                  close();
+                }}
+              />
+            )}
+          </AddItem>
+        </>
+      )}
     </Card>
   );
 });

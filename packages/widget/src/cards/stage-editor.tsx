@@ -1,9 +1,16 @@
 import type { InterviewStage } from "@voice-onboarding/protocol";
 import { useState } from "react";
-import type { CardLabels } from "../labels.js";
+import type { CardMessages } from "../i18n/card-messages.js";
 import { EditForm } from "./edit/edit-form.js";
 import { TextAreaField, TextField } from "./edit/fields.js";
-import { type FieldError, numberText, readText, readWholeNumber } from "./edit/validate.js";
+import {
+  type FieldError,
+  listText,
+  numberText,
+  readList,
+  readText,
+  readWholeNumber,
+} from "./edit/validate.js";
 import type { EditDraftOf } from "./types.js";
 
 type StageUpdate = EditDraftOf<"stage.update">["data"];
@@ -14,6 +21,8 @@ export interface StageFields {
   description: string;
   durationMinutes: number | null;
   interviewerRole: string | null;
+  /** What the stage's interviewer does, in order; empty for none. */
+  actions: string[];
 }
 
 /** Only what changed (`null` clears an optional field); `null` when nothing did. */
@@ -25,6 +34,7 @@ export function stageUpdate(stage: InterviewStage, fields: StageFields): StageUp
     update.durationMinutes = fields.durationMinutes;
   if (fields.interviewerRole !== (stage.interviewerRole ?? null))
     update.interviewerRole = fields.interviewerRole;
+  if (listText(fields.actions) !== listText(stage.actions)) update.actions = fields.actions;
   return Object.keys(update).length > 1 ? update : null;
 }
 
@@ -34,7 +44,6 @@ export function newStage(id: string, order: number, fields: StageFields): Interv
   return {
     id,
     order,
-    actions: [],
     ...rest,
     ...(durationMinutes !== null && { durationMinutes }),
     ...(interviewerRole !== null && { interviewerRole }),
@@ -44,7 +53,7 @@ export function newStage(id: string, order: number, fields: StageFields): Interv
 interface StageEditorProps {
   /** The stage to edit; `null` adds a new one. */
   stage: InterviewStage | null;
-  labels: CardLabels;
+  labels: CardMessages;
   onSave: (fields: StageFields) => void;
   onCancel: () => void;
 }
@@ -54,6 +63,7 @@ export function StageEditor({ stage, labels, onSave, onCancel }: StageEditorProp
   const [description, setDescription] = useState(stage?.description ?? "");
   const [duration, setDuration] = useState(numberText(stage?.durationMinutes));
   const [interviewer, setInterviewer] = useState(stage?.interviewerRole ?? "");
+  const [actions, setActions] = useState(listText(stage?.actions));
   const [error, setError] = useState<FieldError | null>(null);
 
   const submit = () => {
@@ -80,12 +90,20 @@ export function StageEditor({ stage, labels, onSave, onCancel }: StageEditorProp
     if (!nextInterviewer.ok) {
       return setError({ field: "interviewer", message: labels.tooLong(labels.stageInterviewer, 120) });
     }
+    const nextActions = readList(actions, 20);
+    if (!nextActions.ok) {
+      const message = nextActions.tooMany
+        ? labels.tooManyItems(labels.stageActions, 20)
+        : labels.tooLong(labels.stageActions, 300);
+      return setError({ field: "actions", message });
+    }
 
     onSave({
       name: nextName.value,
       description: nextDescription.value,
       durationMinutes: nextDuration.value,
       interviewerRole: nextInterviewer.value,
+      actions: nextActions.value ?? [],
     });
   };
 
@@ -116,6 +134,13 @@ export function StageEditor({ stage, labels, onSave, onCancel }: StageEditorProp
         label={labels.stageInterviewer}
         value={interviewer}
         onChange={setInterviewer}
+      />
+      <TextAreaField
+        name="actions"
+        label={labels.stageActions}
+        value={actions}
+        onChange={setActions}
+        hint={labels.onePerLine}
       />
     </EditForm>
   );

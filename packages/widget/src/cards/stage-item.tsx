@@ -1,6 +1,6 @@
 import type { InterviewStage } from "@voice-onboarding/protocol";
 import { memo } from "react";
-import type { CardLabels } from "../labels.js";
+import type { CardMessages } from "../i18n/card-messages.js";
 import { m } from "../motion/index.js";
 import { listItemMotion } from "../motion/presets.js";
 import { IconButton, ItemActions, ItemStatus } from "./edit/item-controls.js";
@@ -16,7 +16,7 @@ interface StageItemProps extends Pick<CardCommonProps, "onEdit" | "rejected"> {
   /** Whether this is the last stage: it cannot move down. */
   last: boolean;
   state: ItemState;
-  labels: CardLabels;
+  labels: CardMessages;
   /** One callback for every item, taking the stage's id, so it stays equal across renders. */
   onMove: (id: string, direction: "up" | "down") => void;
 }

@@ -1,6 +1,6 @@
 import { TRAIT_PRIORITIES, type Trait, type TraitPriority } from "@voice-onboarding/protocol";
 import { useState } from "react";
-import type { CardLabels } from "../labels.js";
+import type { CardMessages } from "../i18n/card-messages.js";
 import { EditForm } from "./edit/edit-form.js";
 import { SelectField, TextAreaField, TextField } from "./edit/fields.js";
 import { type FieldError, listText, readList, readText } from "./edit/validate.js";
@@ -22,7 +22,7 @@ export function traitUpdate(trait: Trait, fields: TraitFields): TraitUpdate | nu
 interface TraitEditorProps {
   /** The trait to edit; `null` adds a new one. */
   trait: Trait | null;
-  labels: CardLabels;
+  labels: CardMessages;
   onSave: (fields: TraitFields) => void;
   onCancel: () => void;
 }

@@ -1,6 +1,6 @@
 import type { Trait } from "@voice-onboarding/protocol";
 import { memo } from "react";
-import type { CardLabels } from "../labels.js";
+import type { CardMessages } from "../i18n/card-messages.js";
 import { m } from "../motion/index.js";
 import { listItemMotion } from "../motion/presets.js";
 import { ItemActions, ItemStatus } from "./edit/item-controls.js";
@@ -12,7 +12,7 @@ import type { CardCommonProps, ItemState } from "./types.js";
 interface TraitItemProps extends Pick<CardCommonProps, "onEdit" | "rejected"> {
   trait: Trait;
   state: ItemState;
-  labels: CardLabels;
+  labels: CardMessages;
 }
 
 /** Memoized: a message about one trait re-renders that trait only (the reducer keeps the others' objects). */

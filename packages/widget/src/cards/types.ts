@@ -1,5 +1,5 @@
 import type { EditCommand } from "@voice-onboarding/protocol";
-import type { CardLabels } from "../labels.js";
+import type { CardMessages } from "../i18n/card-messages.js";
 
 type DistributiveOmit<T, Key extends PropertyKey> = T extends unknown ? Omit<T, Key> : never;
 
@@ -20,6 +20,6 @@ export interface CardCommonProps {
   /** When set, inline edit/delete/confirm controls are shown; omit for a read-only card. */
   onEdit?: (edit: EditDraft) => void;
   /** Strings over the surrounding `MessagesProvider`'s language (English outside one). */
-  labels?: Partial<CardLabels>;
+  labels?: Partial<CardMessages>;
   className?: string;
 }

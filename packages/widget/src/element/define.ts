@@ -48,14 +48,22 @@ export interface VoiceOnboardingElement extends HTMLElement {
 
 /**
  * Registers `<voice-onboarding>` once (later calls do nothing). Attributes: `token-endpoint`,
- * `theme` (light, dark, auto), `locale` (e.g. "de", "es-MX"), `read-only`, `cards` (names and order, e.g. "traits stages"), `heading-level` (1 to 5). Properties for what attributes cannot carry: `tokenFetcher`, `replay`, `messages`. Removing the
+ * `theme` (light, dark, auto), `locale` (e.g. "de", "es-MX"), `read-only`, `text-only` (never asks for the microphone), `cards` (names and order, e.g. "traits stages"), `heading-level` (1 to 5). Properties for what attributes cannot carry: `tokenFetcher`, `replay`, `messages`. Removing the
  * element ends its session.
  */
 export function defineVoiceOnboardingElement(name = ELEMENT_NAME): void {
   if (typeof customElements === "undefined" || customElements.get(name)) return;
 
   class Element extends HTMLElement implements VoiceOnboardingElement {
-    static observedAttributes = ["token-endpoint", "theme", "locale", "read-only", "cards", "heading-level"];
+    static observedAttributes = [
+      "token-endpoint",
+      "theme",
+      "locale",
+      "read-only",
+      "text-only",
+      "cards",
+      "heading-level",
+    ];
     #mounted: MountedWidget | null = null;
     #tokenFetcher: (() => Promise<ConnectionDetails>) | undefined;
     #replay: ReplayOutput | undefined;
@@ -115,6 +123,7 @@ export function defineVoiceOnboardingElement(name = ELEMENT_NAME): void {
         locale: this.getAttribute("locale") ?? undefined,
         messages: this.#messages,
         readOnly: this.hasAttribute("read-only"),
+        textOnly: this.hasAttribute("text-only"),
         cards: cardsOf(this.getAttribute("cards")),
         headingLevel: headingLevelOf(this.getAttribute("heading-level")),
         onProfileChange: (profile) => this.#emit("voice-onboarding:change", profile),

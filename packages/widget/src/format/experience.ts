@@ -1,6 +1,6 @@
-import type { CardMessages as CardLabels } from "../i18n/card-messages.js";
+import type { CardMessages } from "../i18n/card-messages.js";
 
-type ExperienceLabels = Pick<CardLabels, "experienceRange" | "experienceAtLeast" | "experienceAtMost">;
+type ExperienceLabels = Pick<CardMessages, "experienceRange" | "experienceAtLeast" | "experienceAtMost">;
 
 /** "3–5 years", "3+ years", "Up to 5 years", or undefined when neither bound is known. */
 export function formatExperience(

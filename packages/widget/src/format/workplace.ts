@@ -1,7 +1,7 @@
 import type { Requirements } from "@voice-onboarding/protocol";
-import type { CardMessages as CardLabels } from "../i18n/card-messages.js";
+import type { CardMessages } from "../i18n/card-messages.js";
 
-type WorkplaceLabels = Pick<CardLabels, "workplaceTypes" | "onsiteDaysValue">;
+type WorkplaceLabels = Pick<CardMessages, "workplaceTypes" | "onsiteDaysValue">;
 type Location = Pick<Requirements, "workplaceType" | "locationCity" | "onsiteDaysPerWeek">;
 
 /** "Hybrid · Berlin · 3 days onsite a week"; undefined when nothing about the location is known. */

@@ -125,6 +125,7 @@ export interface CardMessages {
   nuanceQuote: string;
   nuanceInsight: string;
   nuanceCategory: string;
+  addNuance: string;
 
   // Completion
   completionTitle: string;

@@ -138,6 +138,7 @@ export const de = {
   nuanceQuote: "In den Worten der Recruiterin oder des Recruiters",
   nuanceInsight: "Notiz",
   nuanceCategory: "Kategorie",
+  addNuance: "Notiz hinzufügen",
 
   completionTitle: "Fortschritt",
   completionValue: (percent) => `${percent} % erfasst`,

@@ -135,6 +135,7 @@ export const en = {
   nuanceQuote: "In the recruiter's words",
   nuanceInsight: "Note",
   nuanceCategory: "Category",
+  addNuance: "Add note",
 
   completionTitle: "Completion",
   completionValue: (percent) => `${percent}% complete`,

@@ -140,6 +140,7 @@ export const es = {
   nuanceQuote: "En palabras del reclutador",
   nuanceInsight: "Nota",
   nuanceCategory: "Categoría",
+  addNuance: "Añadir nota",
 
   completionTitle: "Progreso",
   completionValue: (percent) => `${percent} % completado`,

@@ -2,8 +2,8 @@
 
 import { useStore } from "zustand";
 import { useOnboardingStore } from "../hooks/use-onboarding-store.js";
+import type { ControlMessages } from "../i18n/control-messages.js";
 import type { AgentStatus } from "../store/types.js";
-import type { ControlLabels } from "./labels.js";
 import { useLiveKitParts } from "./livekit-scope.js";
 
 /** BarVisualizer's markup at rest, without loading LiveKit before a session starts. */
@@ -18,7 +18,7 @@ function IdleBars({ state }: { state: AgentStatus }) {
 }
 
 /** What the agent is doing (listening / thinking / speaking), or that the widget waits for it, in words and bars. */
-export function AgentIndicator({ labels }: { labels: ControlLabels }) {
+export function AgentIndicator({ labels }: { labels: ControlMessages }) {
   const store = useOnboardingStore();
   const agentState = useStore(store, (state) => state.agentState);
   const waiting = useStore(store, (state) => state.agentWait?.phase);

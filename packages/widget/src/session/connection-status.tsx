@@ -1,10 +1,10 @@
 "use client";
 
 import { useOnboardingSession } from "../hooks/use-onboarding-session.js";
-import type { ControlLabels } from "./labels.js";
+import type { ControlMessages } from "../i18n/control-messages.js";
 
 /** Connecting, reconnecting, disconnected or failed, with a retry button when it failed. */
-export function ConnectionStatus({ labels }: { labels: ControlLabels }) {
+export function ConnectionStatus({ labels }: { labels: ControlMessages }) {
   const { connection, retry } = useOnboardingSession();
   return (
     <div className="vo-status" data-state={connection.status} role="status">

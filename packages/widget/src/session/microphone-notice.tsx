@@ -1,10 +1,10 @@
 "use client";
 
 import { useOnboardingSession } from "../hooks/use-onboarding-session.js";
-import type { ControlLabels } from "./labels.js";
+import type { ControlMessages } from "../i18n/control-messages.js";
 
 /** Explains a blocked or missing microphone and offers to carry on by text. */
-export function MicrophoneNotice({ labels }: { labels: ControlLabels }) {
+export function MicrophoneNotice({ labels }: { labels: ControlMessages }) {
   const { microphone, start } = useOnboardingSession();
   if (microphone === "requesting") {
     return (

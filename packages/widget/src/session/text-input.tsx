@@ -3,10 +3,10 @@
 import { MAX_CHAT_CHARS } from "@voice-onboarding/protocol";
 import { type FormEvent, useId, useState } from "react";
 import { useOnboardingSession } from "../hooks/use-onboarding-session.js";
-import type { ControlLabels } from "./labels.js";
+import type { ControlMessages } from "../i18n/control-messages.js";
 
 /** Lets the recruiter type instead of speak. */
-export function TextInput({ labels }: { labels: ControlLabels }) {
+export function TextInput({ labels }: { labels: ControlMessages }) {
   const { connection, sendText } = useOnboardingSession();
   const [text, setText] = useState("");
   const inputId = useId();

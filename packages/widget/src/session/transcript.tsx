@@ -4,10 +4,10 @@ import { type UIEvent, useEffect, useRef } from "react";
 import { useStore } from "zustand";
 import { Heading } from "../cards/heading.js";
 import { useOnboardingStore } from "../hooks/use-onboarding-store.js";
-import type { ControlLabels } from "./labels.js";
+import type { ControlMessages } from "../i18n/control-messages.js";
 
 /** The live conversation, both sides, newest at the bottom. */
-export function Transcript({ labels }: { labels: ControlLabels }) {
+export function Transcript({ labels }: { labels: ControlMessages }) {
   const transcript = useStore(useOnboardingStore(), (state) => state.transcript);
   const listRef = useRef<HTMLOListElement>(null);
   const followsNewest = useRef(true);

@@ -1,16 +1,16 @@
 "use client";
 
 import { useOnboardingSession } from "../hooks/use-onboarding-session.js";
+import type { ControlMessages } from "../i18n/control-messages.js";
 import { AgentIndicator } from "./agent-indicator.js";
 import { ConnectionStatus } from "./connection-status.js";
-import type { ControlLabels } from "./labels.js";
 import { useLiveKitParts } from "./livekit-scope.js";
 import { MicrophoneNotice } from "./microphone-notice.js";
 
 const LIVE = new Set(["connecting", "connected", "reconnecting"]);
 
 /** Start/stop, mute, the agent's state and the connection state; `textOnly` starts without the microphone. */
-export function VoiceControls({ labels, textOnly = false }: { labels: ControlLabels; textOnly?: boolean }) {
+export function VoiceControls({ labels, textOnly = false }: { labels: ControlMessages; textOnly?: boolean }) {
   const { connection, microphone, muted, start, stop, setMuted } = useOnboardingSession();
   const livekit = useLiveKitParts();
   const live = LIVE.has(connection.status);

@@ -186,4 +186,23 @@ describe("<voice-onboarding> on a plain page", () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it("with text-only, starts without asking for the microphone; without it, asks first", async () => {
+    const { page, errors } = await open("text-only");
+    const asked = () =>
+      page.evaluate(() => {
+        const state = window as unknown as { microphoneRequests: number; tokenRequests: string[] };
+        return { microphone: state.microphoneRequests, tokens: state.tokenRequests };
+      });
+    await page.locator("#typist").getByRole("button", { name: "Start conversation" }).click();
+    await expect.poll(async () => (await asked()).tokens).toEqual(["typist"]);
+    expect((await asked()).microphone).toBe(0);
+
+    // The voice widget asks first; declined, it never asks for a token.
+    await page.locator("#talker").getByRole("button", { name: "Start conversation" }).click();
+    await expect.poll(async () => (await asked()).microphone).toBe(1);
+    expect((await asked()).tokens).toEqual(["typist"]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, useContext, useEffect, useId, useRef } from "react";
-import type { CardLabels } from "../../labels.js";
+import type { CardMessages } from "../../i18n/card-messages.js";
 import type { FieldError } from "./validate.js";
 
 interface FormContext {
@@ -18,7 +18,7 @@ export function useFieldError(field: string) {
 
 interface EditFormProps {
   title: string;
-  labels: Pick<CardLabels, "save" | "cancel">;
+  labels: Pick<CardMessages, "save" | "cancel">;
   error: FieldError | null;
   onSubmit: () => void;
   onCancel: () => void;

@@ -1,5 +1,5 @@
 import { type ReactNode, type Ref, useRef } from "react";
-import type { CardLabels } from "../../labels.js";
+import type { CardMessages } from "../../i18n/card-messages.js";
 import type { ItemState } from "../types.js";
 import { Icon, type IconName } from "./icons.js";
 
@@ -32,7 +32,7 @@ export function IconButton({ icon, label, onClick, disabled, buttonRef, name }: 
 
 interface ItemActionsProps {
   name: string;
-  labels: Pick<CardLabels, "editItem" | "deleteItem">;
+  labels: Pick<CardMessages, "editItem" | "deleteItem">;
   editButtonRef: Ref<HTMLButtonElement>;
   onEditClick: () => void;
   onDelete: () => void;
@@ -82,7 +82,7 @@ export function ItemActions({
 interface ItemStatusProps {
   state: ItemState;
   rejection: { id: string; reason: string } | null | undefined;
-  labels: Pick<CardLabels, "pending" | "rejected">;
+  labels: Pick<CardMessages, "pending" | "rejected">;
 }
 
 /** "Waiting for the agent…" while an edit is pending; the agent's reason after a rollback. */

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { CardLabels } from "../../labels.js";
+import type { CardMessages } from "../../i18n/card-messages.js";
 import type { EditDraft } from "../types.js";
 
 /** How long "Undo" stays after a delete (paused while the pointer or focus is on it). */
@@ -55,7 +55,7 @@ export function useUndoableDelete(
 
 interface UndoNoticeProps {
   undoable: Undoable | null;
-  labels: Pick<CardLabels, "deleted" | "undo" | "undoDelete">;
+  labels: Pick<CardMessages, "deleted" | "undo" | "undoDelete">;
   onUndo: () => void;
   onPause: (paused: boolean) => void;
 }

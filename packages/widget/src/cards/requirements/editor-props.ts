@@ -1,10 +1,10 @@
 import type { Requirements } from "@voice-onboarding/protocol";
-import type { CardLabels } from "../../labels.js";
+import type { CardMessages } from "../../i18n/card-messages.js";
 import type { RequirementsPatch } from "./rows.js";
 
 export interface RowEditorProps {
   requirements: Requirements;
-  labels: CardLabels;
+  labels: CardMessages;
   /** Every key the editor owns; the row drops unchanged ones before sending. */
   onSave: (candidate: RequirementsPatch) => void;
   onCancel: () => void;

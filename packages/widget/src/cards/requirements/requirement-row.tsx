@@ -1,6 +1,6 @@
 import type { Requirements } from "@voice-onboarding/protocol";
 import { type ComponentType, memo } from "react";
-import type { CardLabels } from "../../labels.js";
+import type { CardMessages } from "../../i18n/card-messages.js";
 import { IconButton, ItemStatus } from "../edit/item-controls.js";
 import { useEditToggle } from "../edit/use-edit-toggle.js";
 import { Heading } from "../heading.js";
@@ -33,7 +33,7 @@ interface RequirementRowProps extends Pick<CardCommonProps, "onEdit" | "rejected
   requirements: Requirements;
   status: FieldStatus;
   state: ItemState;
-  labels: CardLabels;
+  labels: CardMessages;
 }
 
 /** Memoized: confirming one field re-renders that row only. */

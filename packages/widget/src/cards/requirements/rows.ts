@@ -2,7 +2,7 @@ import type { Requirements } from "@voice-onboarding/protocol";
 import { formatExperience } from "../../format/experience.js";
 import { formatCompensation } from "../../format/money.js";
 import { formatWorkplace } from "../../format/workplace.js";
-import type { CardLabels } from "../../labels.js";
+import type { CardMessages } from "../../i18n/card-messages.js";
 import type { EditDraftOf } from "../types.js";
 
 /** One row per required field the requirements card owns, in `REQUIRED_FIELDS` order. */
@@ -36,14 +36,14 @@ export function rowIdOf(id: string): string {
   return Object.hasOwn(ROW_OF_KEY, id) ? ROW_OF_KEY[id as keyof Requirements] : id;
 }
 
-const yesNo = (value: boolean | undefined, labels: CardLabels) =>
+const yesNo = (value: boolean | undefined, labels: CardMessages) =>
   value === undefined ? undefined : value ? labels.yes : labels.no;
 
 /** The row's value in words, or undefined when nothing is known yet. */
 export function rowValue(
   row: RequirementRow,
   requirements: Requirements,
-  labels: CardLabels,
+  labels: CardMessages,
 ): string | undefined {
   switch (row) {
     case "job_title":

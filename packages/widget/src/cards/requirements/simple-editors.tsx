@@ -1,6 +1,6 @@
 import { WORKPLACE_TYPES, type WorkplaceType } from "@voice-onboarding/protocol";
 import { useState } from "react";
-import type { CardLabels } from "../../labels.js";
+import type { CardMessages } from "../../i18n/card-messages.js";
 import { EditForm } from "../edit/edit-form.js";
 import { SelectField, TextField } from "../edit/fields.js";
 import {
@@ -14,7 +14,7 @@ import {
 } from "../edit/validate.js";
 import type { RowEditorProps } from "./editor-props.js";
 
-const yesNoOptions = (labels: CardLabels) =>
+const yesNoOptions = (labels: CardMessages) =>
   [
     { value: "", label: labels.unknown },
     { value: "yes", label: labels.yes },
