@@ -26,8 +26,12 @@ test.afterEach(async () => {
 });
 
 const line = (turn: number) => scriptTurns[turn]?.user ?? "";
-const heardLines = async () =>
-  (await speechStandIns.state()).heard.map((utterance) => utterance.transcript).filter(Boolean);
+/** What the STT stand-in answered since `from` (its history spans the whole run). */
+const heardLines = async (from = 0) =>
+  (await speechStandIns.state()).heard
+    .slice(from)
+    .map((utterance) => utterance.transcript)
+    .filter(Boolean);
 
 test.describe("spoken intake", () => {
   // Real-time audio on 2 shared cores: when the host starves the job process (its log says "process
@@ -38,6 +42,7 @@ test.describe("spoken intake", () => {
     test.setTimeout(180_000);
     const lines = [line(0), line(1)];
     await speechStandIns.script(lines);
+    const heardBefore = (await speechStandIns.state()).heard.length;
     // The greeting comes first; the recruiter answers after it, then once more after the reply.
     const microphone = await recruiterRecording(lines, { leadMs: 12_000, pauseMs: 10_000, trailMs: 3_000 });
     browser = await launchWithMicrophone(microphone);
@@ -52,7 +57,7 @@ test.describe("spoken intake", () => {
     // words and its tool calls filled the requirements card.
     const requirements = widget.root.locator(".vo-card--requirements");
     await expect(requirements).toContainText("San Francisco", { timeout: 90_000 });
-    await expect.poll(heardLines, { timeout: 30_000 }).toEqual(lines);
+    await expect.poll(() => heardLines(heardBefore), { timeout: 30_000 }).toEqual(lines);
     const reply = scriptTurns[1]?.assistant.say ?? "";
     await expect(widget.agentLines.filter({ hasText: reply.slice(0, 30) })).not.toHaveCount(0);
     expect((await widgetLog(page, "1")).filledCards).toContain("requirements");
