@@ -19,7 +19,10 @@
  * Environment: BENCH_VOICE_TURNS (turns of the single session, default 8), BENCH_VOICE_LEVELS
  * (default "2,5,10", stopping at the first that breaks), BENCH_VOICE_LEVEL_TURNS (turns per session at a level, default 3),
  * BENCH_VOICE_MODEL_MS (model first token, default 300), BENCH_VOICE_STT_FINAL_MS (default 100),
- * BENCH_VOICE_TTS_MS (TTS first byte, default 250), BENCH_VOICE_LOG_DIR (where the stack's processes log).
+ * BENCH_VOICE_TTS_MS (TTS first byte, default 250), BENCH_VOICE_LOG_DIR (where the stack's processes log),
+ * TURN_DETECTION (the worker's; "vad" here unless set: the designed end-of-turn wait below is the
+ * VAD's. With "model", agents-js's end-of-turn model waits 0.3–2.5 s per turn by its own score:
+ * a policy, not overhead, and on espeak-ng speech it often scores low and waits the full 2.5 s).
  */
 import { readFile } from "node:fs/promises";
 import { cpus, loadavg, totalmem } from "node:os";
@@ -103,7 +106,10 @@ const lines = script.turns.map((turn) => turn.user);
 log(`speaking ${lines.length} recruiter lines with espeak-ng`);
 const speech: Pcm[] = await Promise.all(lines.map((line) => speakOrTone(line, MIC_RATE, RECRUITER_WPM)));
 
-log(`starting livekit-server, PostgreSQL and the worker (load average ${loadavg()[0]?.toFixed(1)})`);
+process.env.TURN_DETECTION ??= "vad"; // the worker inherits the environment
+log(
+  `starting livekit-server, PostgreSQL and the worker (turn detection ${process.env.TURN_DETECTION}, load average ${loadavg()[0]?.toFixed(1)})`,
+);
 const loadAtStart = loadavg();
 const stack = await startLiveStack({
   departureTimeout: 1,

@@ -46,6 +46,7 @@ describe("worker configuration", () => {
     expect(config.stt.model).toBe("nova-3");
     expect(config.tts.provider).toBe("elevenlabs");
     expect(config.maxToolSteps).toBeGreaterThanOrEqual(8);
+    expect(config.turnDetection).toBe("model");
   });
 
   it("accepts a local OpenAI-compatible endpoint without a key and OpenAI TTS", () => {
@@ -71,6 +72,7 @@ describe("worker configuration", () => {
       ...livekit,
       LIVEKIT_URL: "acme.livekit.cloud",
       TTS_PROVIDER: "polly",
+      TURN_DETECTION: "silence",
       LLM_TEMPERATURE: "hot",
       DEEPGRAM_API_KEY: "dg",
       OPENROUTER_API_KEY: "or",
@@ -78,10 +80,12 @@ describe("worker configuration", () => {
     expect(() => loadWorkerConfig(env)).toThrow(
       /TTS_PROVIDER: must be one of elevenlabs, openai, got "polly"/,
     );
+    expect(() => loadWorkerConfig(env)).toThrow(/TURN_DETECTION: must be one of model, vad, got "silence"/);
     expect(problemsOf(() => loadWorkerConfig(env))).toEqual([
       "LLM_TEMPERATURE",
       "TTS_PROVIDER",
       "LIVEKIT_URL",
+      "TURN_DETECTION",
     ]);
   });
 });

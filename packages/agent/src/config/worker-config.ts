@@ -11,11 +11,20 @@ export interface WorkerConfig {
   /** Tool calls the model may chain in one turn (agents-js defaults to 3, too few for an intake). */
   maxToolSteps: number;
   /**
+   * How the end of the recruiter's turn is found. "model": agents-js's end-of-turn model on top of
+   * VAD (waits 0.3 s after a likely end, up to 2.5 s after an unlikely one: fewer cut-off thoughts).
+   * "vad": Silero VAD's silence alone (0.5 s; fastest, and what the latency benchmark measures).
+   */
+  turnDetection: TurnDetection;
+  /**
    * agents-js worker options; undefined keeps its defaults (start: full at 70 % CPU, min(cores, 4)
    * idle processes, health port 8081). `maxJobs` measures load as running jobs / maxJobs instead of CPU.
    */
   server: { maxJobs?: number; idleProcesses?: number; port?: number };
 }
+
+export const TURN_DETECTIONS = ["model", "vad"] as const;
+export type TurnDetection = (typeof TURN_DETECTIONS)[number];
 
 const OPENROUTER = "https://openrouter.ai/api/v1";
 
@@ -57,6 +66,7 @@ export function loadWorkerConfig(env: Env): WorkerConfig {
     llm,
     tts: tts as TtsConfig,
     maxToolSteps: readMaxToolSteps(reader),
+    turnDetection: reader.oneOf("TURN_DETECTION", TURN_DETECTIONS, "model"),
     server: readServerOptions(reader),
   });
 }

@@ -91,6 +91,8 @@ export async function runIntakeJob(ctx: JobContext, { config, store, vad }: Inta
         vad,
         ...createProviders(config),
         maxToolSteps: config.maxToolSteps,
+        // Unset, agents-js adds its end-of-turn model; "vad" leaves the turn to the VAD's silence.
+        ...(config.turnDetection === "vad" && { turnHandling: { turnDetection: "vad" } }),
       });
       session.on(voice.AgentSessionEventTypes.MetricsCollected, (event) => turnMetrics.record(event.metrics));
       const failures = watchProviderFailures({
