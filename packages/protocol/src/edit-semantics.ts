@@ -2,15 +2,9 @@ import type { EditCommand, EditCommandOf } from "./edits.js";
 import { isFieldFilled } from "./fields.js";
 import { nameClash } from "./names.js";
 import type { ProfileChange } from "./reducer.js";
-import {
-  type CompanyIntel,
-  type JobProfile,
-  MAX_NUANCES,
-  MAX_STAGES,
-  MAX_TRAITS,
-  type Requirements,
-} from "./schemas/index.js";
-import { normalizeRequirements } from "./schemas/requirements.js";
+import { normalizeRequirements } from "./requirements-rules.js";
+import type { CompanyIntel, JobProfile, Requirements } from "./schemas/index.js";
+import { MAX_NUANCES, MAX_STAGES, MAX_TRAITS } from "./vocabulary.js";
 
 /** What a recruiter's edit does to a profile: the change to make (`null`: nothing to do), or why not. */
 export type EditPlan =

@@ -47,3 +47,8 @@ export const REQUIRED_FIELDS = [
 export const PROFILE_STATUSES = ["in_progress", "completed"] as const;
 
 export const MESSAGE_SOURCES = ["agent", "recruiter"] as const;
+
+/** How many of each a profile may hold: the schemas check them, the edit semantics refuse past them. */
+export const MAX_TRAITS = 250;
+export const MAX_STAGES = 20;
+export const MAX_NUANCES = 500;

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { PROFILE_STATUSES, REQUIRED_FIELDS } from "../vocabulary.js";
+import { MAX_NUANCES, MAX_STAGES, MAX_TRAITS, PROFILE_STATUSES, REQUIRED_FIELDS } from "../vocabulary.js";
 import { CompanyIntel, Recruiter } from "./company.js";
 import { InterviewStage, Nuance, Trait } from "./items.js";
 import { Requirements } from "./requirements.js";
@@ -11,9 +11,7 @@ export type RequiredField = z.infer<typeof RequiredField>;
 export const ProfileStatus = z.enum(PROFILE_STATUSES);
 export type ProfileStatus = z.infer<typeof ProfileStatus>;
 
-export const MAX_TRAITS = 250;
-export const MAX_STAGES = 20;
-export const MAX_NUANCES = 500;
+export { MAX_NUANCES, MAX_STAGES, MAX_TRAITS };
 
 export const JobProfile = z
   .object({
