@@ -23,24 +23,32 @@ export interface RecruiterClient {
 
 export async function joinAsRecruiter(url: string, token: string): Promise<RecruiterClient> {
   const room = new Room();
-  // One slot per stream in the order the streams opened (the agent's send order): two short
-  // streams can finish reading in the other order, which says nothing about what was sent.
-  const slots: { message?: ProtocolMessage }[] = [];
+  // Streams are appended in the order they opened (the agent's send order), each once read whole:
+  // two short streams can finish reading in the other order, which says nothing about what was sent.
+  const reading: { done: boolean; message?: ProtocolMessage }[] = [];
   const messages: ProtocolMessage[] = [];
   const agentLines: string[] = [];
+  const appendFinished = () => {
+    while (reading[0]?.done) {
+      const { message } = reading.shift() as { message?: ProtocolMessage };
+      if (message) messages.push(message);
+    }
+  };
   room.registerTextStreamHandler(DATA_TOPIC, (reader) => {
-    const slot: { message?: ProtocolMessage } = {};
-    slots.push(slot);
-    // A stream cut by our own leave() is no failure of the agent's.
+    const stream: { done: boolean; message?: ProtocolMessage } = { done: false };
+    reading.push(stream);
     void reader
       .readAll()
       .then((text) => {
         const decoded = decodeMessage(text);
-        if (!decoded.ok) return;
-        slot.message = decoded.message;
-        messages.splice(0, messages.length, ...slots.flatMap((each) => (each.message ? [each.message] : [])));
+        if (decoded.ok) stream.message = decoded.message;
       })
-      .catch(() => {});
+      // A stream cut by our own leave() is no failure of the agent's.
+      .catch(() => {})
+      .finally(() => {
+        stream.done = true;
+        appendFinished();
+      });
   });
   room.registerTextStreamHandler("lk.transcription", (reader, { identity }) => {
     // agents-js streams each segment as deltas in one stream; reading it whole gives the line.
