@@ -10,9 +10,8 @@ export interface VoiceOutputOptions {
   participants: ReadonlyMap<string, PublishingParticipant>;
   /** The recruiter the session listens to at start, if any. */
   listener: string | undefined;
-  /** When each recruiter joined, as this job saw it (ms); one absent counts from `now()` at creation. */
+  /** When each recruiter joined, as this job saw it (ms); one absent counts from this call. */
   joinedAt?: ReadonlyMap<string, number>;
-  now?: () => number;
 }
 
 /**
@@ -49,12 +48,11 @@ export function createVoiceOutput({
   participants,
   listener,
   joinedAt = new Map(),
-  now = Date.now,
 }: VoiceOutputOptions): VoiceOutput {
   let listening = listener ?? null;
   let failed = false;
   let enabled: boolean | undefined;
-  const createdAt = now();
+  const createdAt = Date.now();
   const waiting = new Set<() => void>();
   const talks = (identity: string | null) => {
     const participant = identity === null ? undefined : participants.get(identity);
@@ -88,7 +86,7 @@ export function createVoiceOutput({
     },
     decided(graceMs = MICROPHONE_GRACE_MS) {
       if (!undecided() || listening === null) return Promise.resolve();
-      const left = (joinedAt.get(listening) ?? createdAt) + graceMs - now();
+      const left = (joinedAt.get(listening) ?? createdAt) + graceMs - Date.now();
       if (left <= 0) return Promise.resolve();
       return new Promise<void>((resolve) => {
         const done = () => {

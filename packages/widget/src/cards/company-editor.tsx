@@ -5,7 +5,7 @@ import type { CardMessages } from "../i18n/card-messages.js";
 import { COMPANY_LISTS, COMPANY_TEXTS } from "./company-fields.js";
 import { EditForm } from "./edit/edit-form.js";
 import { SelectField, TextAreaField, TextField } from "./edit/fields.js";
-import { type FieldError, listText, readList, readText } from "./edit/validate.js";
+import { type FieldError, listRefusal, listText, readList, readText } from "./edit/validate.js";
 import type { EditDraftOf } from "./types.js";
 
 type CompanyPatch = EditDraftOf<"company.update">["data"]["company"];
@@ -44,10 +44,7 @@ export function CompanyEditor({ company, labels, onSave, onCancel }: CompanyEdit
     for (const { key, label, max } of COMPANY_LISTS) {
       const read = readList(values[key] ?? "", max);
       if (!read.ok) {
-        const message = read.tooMany
-          ? labels.tooManyItems(labels[label], max)
-          : labels.tooLong(labels[label], 300);
-        return setError({ field: key, message });
+        return setError({ field: key, message: listRefusal(labels, labels[label], read, max) });
       }
       if (listText(read.value ?? []) !== listText(company?.[key])) patch[key] = read.value;
     }

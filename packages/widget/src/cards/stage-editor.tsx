@@ -5,6 +5,7 @@ import { EditForm } from "./edit/edit-form.js";
 import { TextAreaField, TextField } from "./edit/fields.js";
 import {
   type FieldError,
+  listRefusal,
   listText,
   numberText,
   readList,
@@ -92,10 +93,10 @@ export function StageEditor({ stage, labels, onSave, onCancel }: StageEditorProp
     }
     const nextActions = readList(actions, 20);
     if (!nextActions.ok) {
-      const message = nextActions.tooMany
-        ? labels.tooManyItems(labels.stageActions, 20)
-        : labels.tooLong(labels.stageActions, 300);
-      return setError({ field: "actions", message });
+      return setError({
+        field: "actions",
+        message: listRefusal(labels, labels.stageActions, nextActions, 20),
+      });
     }
 
     onSave({

@@ -3,7 +3,7 @@ import { useState } from "react";
 import type { CardMessages } from "../i18n/card-messages.js";
 import { EditForm } from "./edit/edit-form.js";
 import { SelectField, TextAreaField, TextField } from "./edit/fields.js";
-import { type FieldError, listText, readList, readText } from "./edit/validate.js";
+import { type FieldError, listRefusal, listText, readList, readText } from "./edit/validate.js";
 import type { EditDraftOf } from "./types.js";
 
 export type TraitFields = Omit<Trait, "id">;
@@ -49,10 +49,10 @@ export function TraitEditor({ trait, labels, onSave, onCancel }: TraitEditorProp
       return setError({ field: "description", message });
     }
     if (!nextSignals.ok) {
-      const message = nextSignals.tooMany
-        ? labels.tooManyItems(labels.traitSignals, 20)
-        : labels.tooLong(labels.traitSignals, 300);
-      return setError({ field: "signals", message });
+      return setError({
+        field: "signals",
+        message: listRefusal(labels, labels.traitSignals, nextSignals, 20),
+      });
     }
     onSave({
       name: nextName.value,

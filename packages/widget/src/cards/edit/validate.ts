@@ -1,3 +1,4 @@
+import type { CardMessages } from "../../i18n/card-messages.js";
 /** Parsed form input: `null` means the field was left empty (clears the value). */
 export type Parsed<Value> = { ok: true; value: Value | null } | { ok: false };
 
@@ -22,6 +23,17 @@ export function readList(
   if (items.length > maxItems) return { ok: false, tooMany: true };
   if (items.some((item) => item.length > maxLength)) return { ok: false, tooMany: false };
   return { ok: true, value: items.length === 0 ? null : items };
+}
+
+/** Why `readList` refused a list field, in the widget's language. */
+export function listRefusal(
+  labels: Pick<CardMessages, "tooManyItems" | "tooLong">,
+  field: string,
+  refusal: { tooMany: boolean },
+  maxItems: number,
+  maxLength = 300,
+): string {
+  return refusal.tooMany ? labels.tooManyItems(field, maxItems) : labels.tooLong(field, maxLength);
 }
 
 export const listText = (items: readonly string[] | undefined): string => (items ?? []).join("\n");
