@@ -1,5 +1,5 @@
 import type { Decorator, Preview } from "@storybook/react-vite";
-import { LANGUAGES } from "../packages/widget/src/i18n/catalogues.js";
+import { LANGUAGES, loadCatalogue } from "../packages/widget/src/i18n/catalogues.js";
 import { MessagesProvider } from "../packages/widget/src/i18n/use-messages.js";
 import "../packages/widget/src/styles/index.css";
 import { cssVariablesOf, storyTheme } from "../packages/widget/src/stories/theme.js";
@@ -83,6 +83,8 @@ const preview: Preview = {
     },
   },
   initialGlobals: { theme: "light", locale: "en" },
+  // The toolbar's language is in before the story renders (the widget loads it itself otherwise).
+  loaders: [async ({ globals }) => ({ messages: await loadCatalogue(String(globals.locale ?? "en")) })],
   argTypes: {
     "--vo-accent": themeVariable("Buttons, links, focus and the progress ring.", "color"),
     "--vo-surface": themeVariable("Card background; keep it translucent for the glass effect.", "color"),

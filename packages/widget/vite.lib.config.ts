@@ -29,6 +29,7 @@ export const ENTRIES = {
   livekit: "src/livekit.ts",
   replay: "src/replay.ts",
   element: "src/element.ts",
+  locales: "src/locales.ts",
 };
 
 /** The protocol from its sources, so its modules split one by one. */

@@ -4,26 +4,30 @@
 // `@voice-onboarding/widget/livekit`, and `recordingFromReplay` (the protocol's decoder, zod)
 // `@voice-onboarding/widget/replay`: each an entry of its own, so that no bundler puts them (and
 // framer-motion, livekit-client, zod) into a host's first chunk. This entry reaches them only by
-// `import()`.
+// `import()`. So with the languages: English is here, the others load when a locale asks for them
+// (all of them statically: `@voice-onboarding/widget/locales`).
 export { OnboardingProvider, type OnboardingProviderProps } from "./hooks/onboarding-provider.js";
 export { useOnboardingProfile } from "./hooks/use-onboarding-profile.js";
 export { type OnboardingSession, useOnboardingSession } from "./hooks/use-onboarding-session.js";
 export { useOnboardingStore } from "./hooks/use-onboarding-store.js";
 export type { CardMessages } from "./i18n/card-messages.js";
 export {
-  CATALOGUES,
   type CatalogueLanguage,
   catalogueFor,
   LANGUAGES,
+  loadCatalogue,
   resolveMessages,
 } from "./i18n/catalogues.js";
 export type { ControlMessages } from "./i18n/control-messages.js";
-export { de } from "./i18n/de.js";
 export { en } from "./i18n/en.js";
-export { es } from "./i18n/es.js";
 export type { MessageOverrides, Messages } from "./i18n/messages.js";
 export type { AnnouncedRequirement, StatusMessages } from "./i18n/status-messages.js";
-export { MessagesProvider, type MessagesProviderProps, useMessages } from "./i18n/use-messages.js";
+export {
+  MessagesProvider,
+  type MessagesProviderProps,
+  useLocaleMessages,
+  useMessages,
+} from "./i18n/use-messages.js";
 export { type CardLabels, DEFAULT_CARD_LABELS } from "./labels.js";
 export type {
   ConnectionDetails,

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, fn } from "storybook/test";
-import { catalogueFor } from "./i18n/catalogues.js";
+import { loadCatalogue } from "./i18n/catalogues.js";
 import { denyMicrophone } from "./stories/deny-microphone.js";
 import type { FixedSession } from "./stories/fixed-transport.js";
 import {
@@ -43,7 +43,7 @@ type Play = NonNullable<Story["play"]>;
 
 /** Presses Start in the toolbar's language. */
 const start: Play = async ({ canvas, userEvent, globals }) => {
-  const { start: name } = catalogueFor(typeof globals.locale === "string" ? globals.locale : "en");
+  const { start: name } = await loadCatalogue(typeof globals.locale === "string" ? globals.locale : "en");
   await userEvent.click(await canvas.findByRole("button", { name }));
 };
 

@@ -1,5 +1,6 @@
 import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
+import { es } from "../src/locales.js";
 import { VoiceOnboarding } from "../src/voice-onboarding.js";
 import { createControlledTransport } from "./controlled-transport.js";
 import { baseProfile, message, snapshot, trait, traitCreated } from "./fixtures.js";
@@ -13,9 +14,28 @@ async function pressStart(name: string) {
 }
 
 describe("<VoiceOnboarding locale>", () => {
+  // First in this file: no language but English is loaded yet (each test file has its own modules).
+  it("renders once its language is in, and keeps the old language while a new one loads", async () => {
+    const { transport } = createControlledTransport();
+    const { container, rerender } = render(<VoiceOnboarding transport={transport} locale="es" />);
+    expect(container.innerHTML).toBe("");
+    await screen.findByRole("button", { name: "Iniciar conversación" });
+    rerender(<VoiceOnboarding transport={transport} locale="de" />);
+    expect(screen.getByRole("button", { name: "Iniciar conversación" })).toBeTruthy();
+    await screen.findByRole("button", { name: "Gespräch starten" });
+    expect(document.querySelector(".vo-root")?.getAttribute("lang")).toBe("de-DE");
+  });
+
+  it("renders at once in the language of a whole catalogue passed as messages", () => {
+    const { transport } = createControlledTransport();
+    render(<VoiceOnboarding transport={transport} locale="es" messages={es} />);
+    expect(screen.getByRole("button", { name: "Iniciar conversación" })).toBeTruthy();
+  });
+
   it("shows the Spanish catalogue on the controls, the cards and the aria-live announcements", async () => {
     const { transport, controlled } = createControlledTransport();
     render(<VoiceOnboarding transport={transport} locale="es" />);
+    await screen.findByRole("button", { name: "Iniciar conversación" });
     expect(document.querySelector(".vo-root")?.getAttribute("lang")).toBe("es-ES");
     await pressStart("Iniciar conversación");
     expect(screen.getByRole("button", { name: "Terminar conversación" })).toBeTruthy();
@@ -30,6 +50,7 @@ describe("<VoiceOnboarding locale>", () => {
   it("lists changed requirements in the locale's words and list format", async () => {
     const { transport, controlled } = createControlledTransport();
     render(<VoiceOnboarding transport={transport} locale="de" />);
+    await screen.findByRole("button", { name: "Gespräch starten" });
     await pressStart("Gespräch starten");
     act(() => void controlled.sink?.message(snapshot(baseProfile())));
     act(
@@ -57,6 +78,7 @@ describe("<VoiceOnboarding locale>", () => {
       error: { code: "forbidden", message: "Bloqueado" },
     });
     const { rerender } = render(<VoiceOnboarding transport={transport} locale="es" />);
+    await screen.findByRole("button", { name: "Iniciar conversación" });
     await pressStart("Iniciar conversación");
     act(() => void controlled.sink?.message(snapshot(baseProfile({ traits: [trait("t1", "Go")] }))));
     const deleteGo = await screen.findByRole("button", { name: "Eliminar Go" }, { timeout: 5000 });
@@ -75,6 +97,7 @@ describe("<VoiceOnboarding locale>", () => {
     const messages = { start: "¡Empecemos!" };
     const labels = { start: "ignored under messages", stop: "Colgar" };
     render(<VoiceOnboarding transport={transport} locale="es" messages={messages} labels={labels} />);
+    await screen.findByRole("button", { name: "¡Empecemos!" });
     await pressStart("¡Empecemos!");
     expect(screen.getByRole("button", { name: "Colgar" })).toBeTruthy();
   });

@@ -25,15 +25,16 @@ export interface MountedWidget {
   unmount(): void;
 }
 
+type TokenMessages = Pick<Messages, "tokenEndpointFailed" | "tokenEndpointInvalid">;
+
 /**
  * Fetches a LiveKit token from the host's endpoint; a failed answer names the endpoint and status
- * (in the widget's language: it is shown as the connection failure).
+ * in the widget's language (it is shown as the connection failure), which `messagesNow` gives at
+ * the time of the failure (the language's catalogue may load after the fetcher is made).
  */
-export function tokenFetcherFor(
-  endpoint: string,
-  messages: Pick<Messages, "tokenEndpointFailed" | "tokenEndpointInvalid"> = en,
-) {
+export function tokenFetcherFor(endpoint: string, messagesNow: () => TokenMessages = () => en) {
   return async () => {
+    const messages = messagesNow();
     const response = await fetch(endpoint, { method: "POST", headers: { accept: "application/json" } });
     if (!response.ok) throw new Error(messages.tokenEndpointFailed(endpoint, response.status));
     const body = (await response.json()) as { serverUrl?: unknown; participantToken?: unknown };
@@ -108,7 +109,7 @@ export function mount(target: HTMLElement, options: MountOptions): MountedWidget
     const tokenFetcher =
       props.tokenFetcher ??
       (tokenEndpoint
-        ? tokenFetcherFor(tokenEndpoint, resolveMessages(props.locale, props.messages))
+        ? tokenFetcherFor(tokenEndpoint, () => resolveMessages(props.locale, props.messages) ?? en)
         : undefined);
     root.render(<VoiceOnboarding {...props} transport={transport} tokenFetcher={tokenFetcher} />);
   };

@@ -1,9 +1,9 @@
 "use client";
 
 import { type ReactNode, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
-import { resolveMessages } from "../i18n/catalogues.js";
+import { en } from "../i18n/en.js";
 import { type MessageOverrides, mergeMessages } from "../i18n/messages.js";
-import { MessagesContext, useMessages } from "../i18n/use-messages.js";
+import { MessagesContext, useLocaleMessages, useMessages } from "../i18n/use-messages.js";
 import { type ConnectionOptions, createSessionController } from "../session/controller.js";
 import { createOnboardingStore, type OnboardingStore } from "../store/create-store.js";
 import type { TransportError } from "../transport/types.js";
@@ -22,7 +22,8 @@ export interface OnboardingProviderProps {
   agentWaitMs?: number;
   /**
    * A BCP 47 tag ("de", "es-MX"): its language picks the catalogue, the whole tag the number format.
-   * Without it, the language of a surrounding `<MessagesProvider>`, else English.
+   * Without it, the language of a surrounding `<MessagesProvider>`, else English. A language other
+   * than English loads its catalogue first (one small chunk; the children render when it is in).
    */
   locale?: string;
   /** Overrides on top of the locale's catalogue; pass a stable (memoized) object. */
@@ -44,14 +45,13 @@ export function OnboardingProvider({
   children,
 }: OnboardingProviderProps) {
   const surrounding = useMessages();
-  const resolved = useMemo(
-    () => (locale === undefined ? mergeMessages(surrounding, messages) : resolveMessages(locale, messages)),
-    [surrounding, locale, messages],
-  );
-  const [ownStore] = useState(() => store ?? createOnboardingStore({ messages: resolved }));
+  const inSurrounding = useMemo(() => mergeMessages(surrounding, messages), [surrounding, messages]);
+  const ofLocale = useLocaleMessages(locale, messages);
+  const resolved = locale === undefined ? inSurrounding : ofLocale;
+  const [ownStore] = useState(() => store ?? createOnboardingStore({ messages: resolved ?? en }));
   // Before paint, so an announcement right after a language change is already in the new one.
   useLayoutEffect(() => {
-    if (ownStore.getState().messages !== resolved) ownStore.getState().setMessages(resolved);
+    if (resolved && ownStore.getState().messages !== resolved) ownStore.getState().setMessages(resolved);
   }, [ownStore, resolved]);
   const latest = useRef({ connection, onError, agentWaitMs });
   latest.current = { connection, onError, agentWaitMs };
@@ -72,7 +72,7 @@ export function OnboardingProvider({
   useEffect(() => () => void value.session.stop(), [value]);
   return (
     <OnboardingContext.Provider value={value}>
-      <MessagesContext.Provider value={resolved}>{children}</MessagesContext.Provider>
+      {resolved && <MessagesContext.Provider value={resolved}>{children}</MessagesContext.Provider>}
     </OnboardingContext.Provider>
   );
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { CATALOGUES, catalogueFor, LANGUAGES, resolveMessages } from "./catalogues.js";
+import { CATALOGUES } from "../locales.js";
+import { catalogueFor, LANGUAGES, loadCatalogue, resolveMessages } from "./catalogues.js";
 import { en } from "./en.js";
 
 /**
@@ -65,19 +66,22 @@ describe("the message catalogues", () => {
   });
 });
 
-describe("catalogueFor", () => {
-  it("picks the catalogue by language and keeps a region for number formats", () => {
-    expect(catalogueFor("de")).toBe(CATALOGUES.de);
-    expect(catalogueFor("es-MX").start).toBe(CATALOGUES.es.start);
-    expect(catalogueFor("es-MX").locale).toBe("es-MX");
-    expect(catalogueFor("DE-at").locale).toBe("de-AT");
+describe("catalogueFor and loadCatalogue", () => {
+  it("picks the catalogue by language and keeps a region for number formats", async () => {
     expect(catalogueFor(undefined)).toBe(en);
+    expect(catalogueFor("en-GB")?.locale).toBe("en-GB");
+    expect(await loadCatalogue("de")).toBe(CATALOGUES.de);
+    expect(catalogueFor("de")).toBe(CATALOGUES.de);
+    const mexican = await loadCatalogue("es-MX");
+    expect(mexican.start).toBe(CATALOGUES.es.start);
+    expect(mexican.locale).toBe("es-MX");
+    expect(catalogueFor("DE-at")?.locale).toBe("de-AT");
   });
 
-  it("falls back to English with one warning naming the languages, for unknown or malformed tags", () => {
+  it("falls back to English with one warning naming the languages, for unknown or malformed tags", async () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     expect(catalogueFor("fr")).toBe(en);
-    expect(catalogueFor("fr")).toBe(en);
+    expect(await loadCatalogue("fr")).toBe(en);
     expect(catalogueFor("not a tag!")).toBe(en);
     expect(warn).toHaveBeenCalledTimes(2);
     expect(warn.mock.calls[0]?.[0]).toContain('"fr"');
@@ -86,20 +90,22 @@ describe("catalogueFor", () => {
 });
 
 describe("resolveMessages", () => {
-  it("lays overrides over the locale's catalogue, merging records entry by entry", () => {
+  it("lays overrides over the locale's catalogue, merging records entry by entry", async () => {
+    await loadCatalogue("de");
     const messages = resolveMessages("de", { save: "Sichern", fundingStages: { seed: "Saat" } });
-    expect(messages.save).toBe("Sichern");
-    expect(messages.cancel).toBe(CATALOGUES.de.cancel);
-    expect(messages.fundingStages.seed).toBe("Saat");
-    expect(messages.fundingStages.series_a).toBe(CATALOGUES.de.fundingStages.series_a);
+    expect(messages?.save).toBe("Sichern");
+    expect(messages?.cancel).toBe(CATALOGUES.de.cancel);
+    expect(messages?.fundingStages.seed).toBe("Saat");
+    expect(messages?.fundingStages.series_a).toBe(CATALOGUES.de.fundingStages.series_a);
     expect(CATALOGUES.de.save).toBe("Speichern");
   });
 
-  it("replaces lists and functions whole and returns the catalogue itself without overrides", () => {
+  it("replaces lists and functions whole and returns the catalogue itself without overrides", async () => {
+    await loadCatalogue("es");
     const help = [{ browser: "Edge", steps: "Allow it." }];
     const messages = resolveMessages("es", { microphoneHelp: help, editItem: (name) => `Cambiar ${name}` });
-    expect(messages.microphoneHelp).toBe(help);
-    expect(messages.editItem("Go")).toBe("Cambiar Go");
+    expect(messages?.microphoneHelp).toBe(help);
+    expect(messages?.editItem("Go")).toBe("Cambiar Go");
     expect(resolveMessages("es", {})).toBe(CATALOGUES.es);
   });
 });
