@@ -25,6 +25,8 @@ export interface LiveStackOptions {
   logDir?: string;
   /** The model stand-in's fixed time to first token (benchmarks); none by default. */
   modelFirstTokenDelayMs?: number;
+  /** The worker's TTS plugin, over the speech stand-in in that provider's wire format; openai by default. */
+  ttsProvider?: "openai" | "elevenlabs";
 }
 
 /** A process of the stack, with its output kept for failure messages. */
@@ -177,7 +179,9 @@ export async function startLiveStack(options: LiveStackOptions = {}): Promise<Li
       LLM_MODEL: model.model,
       DEEPGRAM_API_KEY: "stand-in",
       DEEPGRAM_BASE_URL: speech.sttBaseURL,
-      TTS_PROVIDER: "openai",
+      TTS_PROVIDER: options.ttsProvider ?? "openai",
+      ELEVEN_API_KEY: "stand-in",
+      ELEVENLABS_BASE_URL: speech.elevenLabsBaseURL,
       OPENAI_API_KEY: "stand-in",
       OPENAI_BASE_URL: speech.ttsBaseURL,
       // A 2-core machine under test load is often at 100 % CPU; measured by CPU, the only worker

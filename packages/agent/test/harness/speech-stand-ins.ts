@@ -1,16 +1,23 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer } from "ws";
-import { hasEspeak } from "./speech/audio.js";
-import { type HeardUtterance, parseListenQuery, serveListen } from "./speech/deepgram-listen.js";
 import {
   FAST_WORDS_PER_MINUTE,
+  hasEspeak,
   readBody,
+  type SpeechOptions,
   type SpokenText,
-  sendOpenAIError,
-  serveSpeech,
-  serveTranscription,
-} from "./speech/openai-audio.js";
+} from "./speech/audio.js";
+import { type HeardUtterance, parseListenQuery, serveListen } from "./speech/deepgram-listen.js";
+import {
+  MULTI_STREAM_PATH,
+  parseMultiStreamQuery,
+  STREAM_PATH,
+  sendElevenLabsError,
+  serveMultiStream,
+  serveStream,
+} from "./speech/elevenlabs-tts.js";
+import { sendOpenAIError, serveSpeech, serveTranscription } from "./speech/openai-audio.js";
 
 /**
  * Test stand-ins for the cloud speech providers, which cannot be reached here, each in its
@@ -18,7 +25,8 @@ import {
  * - speech-to-text as Deepgram's streaming `/v1/listen` WebSocket and as OpenAI's
  *   `/v1/audio/transcriptions`: speech is found by energy in the audio the plugin sends; the words
  *   are the test's script, in order (nothing is recognised);
- * - text-to-speech as OpenAI's `/v1/audio/speech`: real speech from espeak-ng (a tone without it).
+ * - text-to-speech as OpenAI's `/v1/audio/speech` and as ElevenLabs' `multi-stream-input` WebSocket
+ *   (and its HTTP `/stream`): real speech from espeak-ng (a tone without it).
  *
  * Tests steer them over HTTP (`/stand-in/...`), also from another process (the e2e tests):
  * `PUT /stand-in/script` the recruiter's lines, `PUT /stand-in/faults` provider failures,
@@ -27,6 +35,8 @@ import {
 export interface SpeechStandIns {
   /** OPENAI_BASE_URL for the openai plugin's TTS (and STT with STT_PROVIDER=openai). */
   ttsBaseURL: string;
+  /** ELEVENLABS_BASE_URL (the plugin's `baseURL`, ending in `/v1`) for the elevenlabs plugin's TTS. */
+  elevenLabsBaseURL: string;
   /** DEEPGRAM_BASE_URL for the deepgram plugin. */
   sttBaseURL: string;
   /** Where the `/stand-in/...` control routes are. */
@@ -45,7 +55,7 @@ export interface SpeechStandIns {
 export interface SpeechFaults {
   /** "close": open sockets are closed (1011) and new ones refused (503), as when Deepgram goes down. */
   stt: "ok" | "close";
-  /** "error": every synthesis answers 500. */
+  /** "error": every synthesis fails: OpenAI answers 500, ElevenLabs 500 or a context error closing its socket (1011). */
   tts: "ok" | "error";
 }
 
@@ -89,6 +99,12 @@ export async function startSpeechStandIns(): Promise<SpeechStandIns> {
   };
   let transcriptionCursor = 0;
   const sockets = new WebSocketServer({ noServer: true });
+  const ttsSockets = new WebSocketServer({ noServer: true });
+  const speechOptions = (): SpeechOptions => ({
+    firstByteDelayMs: state.latency.ttsFirstByteMs,
+    wordsPerMinute: state.pace.ttsWordsPerMinute,
+    onSpoken: (spoken) => state.spoken.push(spoken),
+  });
 
   const control = async (request: IncomingMessage, response: ServerResponse, path: string) => {
     if (request.method === "GET" && path === "/stand-in/state") return sendJson(response, 200, state);
@@ -126,11 +142,14 @@ export async function startSpeechStandIns(): Promise<SpeechStandIns> {
             "server_error",
           );
         }
-        return serveSpeech(request, response, {
-          firstByteDelayMs: state.latency.ttsFirstByteMs,
-          wordsPerMinute: state.pace.ttsWordsPerMinute,
-          onSpoken: (spoken) => state.spoken.push(spoken),
-        });
+        return serveSpeech(request, response, speechOptions());
+      }
+      if (request.method === "POST" && STREAM_PATH.test(path)) {
+        if (!request.headers["xi-api-key"])
+          return sendElevenLabsError(response, 401, "invalid_api_key", "no xi-api-key header");
+        if (state.faults.tts === "error")
+          return sendElevenLabsError(response, 500, "internal_error", "stand-in fault: synthesis failed");
+        return serveStream(request, response, speechOptions());
       }
       if (request.method === "POST" && path === "/v1/audio/transcriptions") {
         if (state.faults.stt === "close")
@@ -152,6 +171,17 @@ export async function startSpeechStandIns(): Promise<SpeechStandIns> {
         `HTTP/1.1 ${status} ${reason}\r\ncontent-type: text/plain\r\nconnection: close\r\n\r\n${reason}`,
       );
     };
+    if (MULTI_STREAM_PATH.test(path)) {
+      if (!request.headers["xi-api-key"]) return refuse(401, "Unauthorized");
+      const query = parseMultiStreamQuery(request);
+      if (typeof query === "string") return refuse(400, query);
+      return ttsSockets.handleUpgrade(request, socket, head, (client) =>
+        serveMultiStream(client, query, {
+          speech: speechOptions,
+          failing: () => state.faults.tts === "error",
+        }),
+      );
+    }
     if (path !== "/v1/listen") return refuse(404, "Not Found");
     if (!request.headers.authorization?.startsWith("Token ")) return refuse(401, "Unauthorized");
     if (state.faults.stt === "close") return refuse(503, "Service Unavailable");
@@ -173,6 +203,7 @@ export async function startSpeechStandIns(): Promise<SpeechStandIns> {
   const { port } = server.address() as AddressInfo;
   return {
     ttsBaseURL: `http://127.0.0.1:${port}/v1`,
+    elevenLabsBaseURL: `http://127.0.0.1:${port}/v1`,
     sttBaseURL: `ws://127.0.0.1:${port}`,
     controlURL: `http://127.0.0.1:${port}/stand-in`,
     get spoken() {
@@ -189,8 +220,10 @@ export async function startSpeechStandIns(): Promise<SpeechStandIns> {
     },
     close: () =>
       new Promise<void>((resolve) => {
-        for (const client of sockets.clients) client.terminate();
-        sockets.close();
+        for (const wss of [sockets, ttsSockets]) {
+          for (const client of wss.clients) client.terminate();
+          wss.close();
+        }
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
+import type { IncomingMessage } from "node:http";
 
 /** Debian's espeak-ng (package `espeak-ng`): real synthesised speech for the tests. */
 export const ESPEAK = "/usr/bin/espeak-ng";
@@ -131,4 +132,64 @@ export async function speakOrTone(text: string, sampleRate: number, wordsPerMinu
     (await speak(text, sampleRate, wordsPerMinute)) ??
     tone(Math.max(300, text.length * msPerCharacter), sampleRate)
   );
+}
+
+/**
+ * espeak-ng's fastest rate by default: real speech at ~2.5× a person's pace, so suites that wait
+ * for the agent's words (published in step with its audio) do not wait for slow playout.
+ */
+export const FAST_WORDS_PER_MINUTE = 450;
+
+/** How a text-to-speech stand-in speaks, whatever provider's wire format it serves. */
+export interface SpeechOptions {
+  /** Fixed time from the request to the first byte (benchmarks); synthesis runs meanwhile. */
+  firstByteDelayMs: number;
+  /** How fast the voice speaks; FAST_WORDS_PER_MINUTE unless a test needs a person's pace. */
+  wordsPerMinute: number;
+  onSpoken(spoken: SpokenText): void;
+}
+
+export interface SpokenText {
+  text: string;
+  audioMs: number;
+  /** Wall clock (Date.now()): the request arrived, and its first audio byte was sent. */
+  receivedAt: number;
+  firstByteAt: number;
+}
+
+/**
+ * Speaks `text` for a TTS stand-in: no sooner than `firstByteDelayMs` after the call, and records it
+ * as spoken then. The caller sends the audio's first byte at once.
+ */
+export async function speakForStandIn(
+  text: string,
+  sampleRate: number,
+  options: SpeechOptions,
+): Promise<Pcm> {
+  const receivedAt = Date.now();
+  const [pcm] = await Promise.all([
+    speakOrTone(text, sampleRate, options.wordsPerMinute),
+    new Promise((resolve) => setTimeout(resolve, options.firstByteDelayMs)),
+  ]);
+  options.onSpoken({ text, audioMs: durationMs(pcm), receivedAt, firstByteAt: Date.now() });
+  return pcm;
+}
+
+/** The audio as 16-bit little-endian bytes in `ms`-long chunks, as a streaming response delivers it. */
+export function pcmChunks({ samples, sampleRate }: Pcm, ms = 100): Buffer[] {
+  const bytes = Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength);
+  const size = Math.round((sampleRate * ms) / 1000) * 2;
+  const chunks: Buffer[] = [];
+  for (let offset = 0; offset < bytes.length; offset += size)
+    chunks.push(bytes.subarray(offset, offset + size));
+  return chunks;
+}
+
+export function readBody(request: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const parts: Buffer[] = [];
+    request.on("data", (part: Buffer) => parts.push(part));
+    request.on("end", () => resolve(Buffer.concat(parts)));
+    request.on("error", reject);
+  });
 }

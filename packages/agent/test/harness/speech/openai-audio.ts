@@ -1,5 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { durationMs, fromWav, rms, speakOrTone } from "./audio.js";
+import { fromWav, pcmChunks, readBody, rms, type SpeechOptions, speakForStandIn } from "./audio.js";
+
+// Their home was here; bench/ and the e2e suite import them from this module.
+export { FAST_WORDS_PER_MINUTE, type SpeechOptions, type SpokenText } from "./audio.js";
 
 /**
  * Test stand-ins for OpenAI's audio endpoints, in their wire format:
@@ -9,20 +12,6 @@ import { durationMs, fromWav, rms, speakOrTone } from "./audio.js";
  *   `{ text }`), which recognises nothing: speech gets the script's next line, silence "".
  */
 export const OPENAI_TTS_SAMPLE_RATE = 24_000;
-/**
- * espeak-ng's fastest rate by default: real speech at ~2.5× a person's pace, so suites that wait
- * for the agent's words (published in step with its audio) do not wait for slow playout.
- */
-export const FAST_WORDS_PER_MINUTE = 450;
-
-export function readBody(request: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const parts: Buffer[] = [];
-    request.on("data", (part: Buffer) => parts.push(part));
-    request.on("end", () => resolve(Buffer.concat(parts)));
-    request.on("error", reject);
-  });
-}
 
 export function sendOpenAIError(
   response: ServerResponse,
@@ -32,22 +21,6 @@ export function sendOpenAIError(
 ): void {
   response.writeHead(status, { "content-type": "application/json" });
   response.end(JSON.stringify({ error: { message, type, param: null, code: null } }));
-}
-
-export interface SpeechOptions {
-  /** Fixed time from the request to the first byte (benchmarks); synthesis runs meanwhile. */
-  firstByteDelayMs: number;
-  /** How fast the voice speaks; FAST_WORDS_PER_MINUTE unless a test needs a person's pace. */
-  wordsPerMinute: number;
-  onSpoken(spoken: SpokenText): void;
-}
-
-export interface SpokenText {
-  text: string;
-  audioMs: number;
-  /** Wall clock (Date.now()): the request arrived, and its first audio byte was sent. */
-  receivedAt: number;
-  firstByteAt: number;
 }
 
 export async function serveSpeech(
@@ -77,18 +50,9 @@ export async function serveSpeech(
       "invalid_request_error",
     );
   }
-  const receivedAt = Date.now();
-  const [pcm] = await Promise.all([
-    speakOrTone(body.input, OPENAI_TTS_SAMPLE_RATE, options.wordsPerMinute),
-    new Promise((resolve) => setTimeout(resolve, options.firstByteDelayMs)),
-  ]);
+  const pcm = await speakForStandIn(body.input, OPENAI_TTS_SAMPLE_RATE, options);
   response.writeHead(200, { "content-type": "audio/pcm", "transfer-encoding": "chunked" });
-  options.onSpoken({ text: body.input, audioMs: durationMs(pcm), receivedAt, firstByteAt: Date.now() });
-  const bytes = Buffer.from(pcm.samples.buffer, pcm.samples.byteOffset, pcm.samples.byteLength);
-  // In 100 ms chunks, as a streaming response arrives.
-  const chunk = OPENAI_TTS_SAMPLE_RATE / 5;
-  for (let offset = 0; offset < bytes.length; offset += chunk)
-    response.write(bytes.subarray(offset, offset + chunk));
+  for (const chunk of pcmChunks(pcm)) response.write(chunk);
   response.end();
 }
 
