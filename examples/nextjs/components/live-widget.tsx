@@ -1,6 +1,6 @@
 "use client";
 
-import { type ConnectionDetails, VoiceOnboarding } from "@voice-onboarding/widget";
+import { type ConnectionDetails, type TurnLatency, VoiceOnboarding } from "@voice-onboarding/widget";
 import { Room } from "livekit-client";
 import { useCallback, useEffect, useState } from "react";
 
@@ -61,11 +61,16 @@ export function LiveWidget({ slot, hostRoom = false, textOnly = false }: LiveWid
   // What an ATS does with the result: here, count the hand-overs so a duplicate would show.
   const [completions, setCompletions] = useState(0);
   const onComplete = useCallback(() => setCompletions((count) => count + 1), []);
+  // What a host does with each voice turn's latency: show it (or send it to its own metrics).
+  const [lastTurn, setLastTurn] = useState<TurnLatency>();
   return (
     <>
       <div className="host-bar" data-testid="host-bar">
         <span data-testid="host-completions">
           {completions === 0 ? "Not handed to the ATS yet" : `Handed to the ATS ${completions}×`}
+        </span>
+        <span data-testid="host-latency">
+          {lastTurn ? `Last voice turn: ${lastTurn.endToEndMs ?? "–"} ms to the agent's first audio` : ""}
         </span>
         <button type="button" onClick={() => setOpen((value) => !value)}>
           {open ? "Close intake" : "Reopen intake"}
@@ -76,9 +81,21 @@ export function LiveWidget({ slot, hostRoom = false, textOnly = false }: LiveWid
       </div>
       {open &&
         (hostRoom ? (
-          room && <VoiceOnboarding room={room} onComplete={onComplete} textOnly={textOnly} />
+          room && (
+            <VoiceOnboarding
+              room={room}
+              onComplete={onComplete}
+              onMetrics={setLastTurn}
+              textOnly={textOnly}
+            />
+          )
         ) : (
-          <VoiceOnboarding tokenFetcher={tokenFetcher} onComplete={onComplete} textOnly={textOnly} />
+          <VoiceOnboarding
+            tokenFetcher={tokenFetcher}
+            onComplete={onComplete}
+            onMetrics={setLastTurn}
+            textOnly={textOnly}
+          />
         ))}
     </>
   );

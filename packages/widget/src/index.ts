@@ -6,6 +6,8 @@
 // framer-motion, livekit-client, zod) into a host's first chunk. This entry reaches them only by
 // `import()`. So with the languages: English is here, the others load when a locale asks for them
 // (all of them statically: `@voice-onboarding/widget/locales`).
+// The protocol's types a host meets in the widget's callbacks.
+export type { JobProfile, TurnLatency } from "@voice-onboarding/protocol";
 export { OnboardingProvider, type OnboardingProviderProps } from "./hooks/onboarding-provider.js";
 export { useOnboardingProfile } from "./hooks/use-onboarding-profile.js";
 export { type OnboardingSession, useOnboardingSession } from "./hooks/use-onboarding-session.js";

@@ -93,6 +93,7 @@ export function liveIntake(page: Page, slot = "1") {
     ring: root.getByRole("progressbar", { name: "Completion" }),
     agentLines: root.locator(".vo-transcript__entry[data-speaker='agent'] .vo-transcript__text"),
     completions: root.getByTestId("host-completions"),
+    latency: root.getByTestId("host-latency"),
     close: root.getByRole("button", { name: "Close intake" }),
   };
 }

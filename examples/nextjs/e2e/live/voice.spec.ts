@@ -61,6 +61,8 @@ test.describe("spoken intake", () => {
     const reply = scriptTurns[1]?.assistant.say ?? "";
     await expect(widget.agentLines.filter({ hasText: reply.slice(0, 30) })).not.toHaveCount(0);
     expect((await widgetLog(page, "1")).filledCards).toContain("requirements");
+    // Each spoken turn's latency reached the host through onMetrics (the agent's participant attribute).
+    await expect(widget.latency).toHaveText(/^Last voice turn: \d+ ms to the agent's first audio$/);
 
     // The agent's audio plays in the page: a live remote track in a playing audio element, moving.
     await expect

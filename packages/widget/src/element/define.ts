@@ -1,4 +1,4 @@
-import type { JobProfile } from "@voice-onboarding/protocol";
+import type { JobProfile, TurnLatency } from "@voice-onboarding/protocol";
 import type { MessageOverrides } from "../i18n/messages.js";
 import type { ConnectionDetails } from "../session/controller.js";
 import { CARD_NAMES, type CardName } from "../store/card-of.js";
@@ -15,6 +15,8 @@ export interface VoiceOnboardingEventMap {
   "voice-onboarding:complete": CustomEvent<JobProfile>;
   "voice-onboarding:connection": CustomEvent<{ status: ConnectionStatus; reason: string | null }>;
   "voice-onboarding:error": CustomEvent<TransportError>;
+  /** Each voice turn's latency as the agent announces it (LiveKit sessions with voice only). */
+  "voice-onboarding:metrics": CustomEvent<TurnLatency>;
 }
 
 const THEMES = new Set(["light", "dark", "auto"]);
@@ -109,6 +111,9 @@ export function defineVoiceOnboardingElement(name = ELEMENT_NAME): void {
       this.#mounted?.update(this.#options());
     }
 
+    // One function for the element's life: the widget listens to the room again when it changes.
+    #onMetrics = (turn: TurnLatency) => this.#emit("voice-onboarding:metrics", turn);
+
     #emit<K extends keyof VoiceOnboardingEventMap>(type: K, detail: VoiceOnboardingEventMap[K]["detail"]) {
       this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
     }
@@ -130,6 +135,7 @@ export function defineVoiceOnboardingElement(name = ELEMENT_NAME): void {
         onComplete: (profile) => this.#emit("voice-onboarding:complete", profile),
         onConnectionChange: (status, reason) => this.#emit("voice-onboarding:connection", { status, reason }),
         onError: (error) => this.#emit("voice-onboarding:error", error),
+        onMetrics: this.#onMetrics,
       };
     }
   }
