@@ -10,6 +10,7 @@ import { type Browser, chromium, type Page } from "@playwright/test";
 import type { JobProfile } from "@voice-onboarding/protocol";
 import { build } from "esbuild";
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from "../../chromium.js";
+import { snapshotMessage } from "../../packages/agent/src/service/index.js";
 import { silence, toWav } from "../../packages/agent/test/harness/speech/audio.js";
 import { serveFiles } from "../static-server.js";
 import { sleep } from "./clock.js";
@@ -78,12 +79,16 @@ export async function servePage(bench: LiveBench, files: Map<string, Uint8Array>
     session.fetches += 1;
     // A later call (the widget asking again for a missing agent) gets a token for the same session.
     session.profile ??= newSession(bench);
+    // As the session service's token route answers: the token and the profile as it is now.
     session.profile
-      .then((profile) => tokenFor(bench, profile))
-      .then(({ serverUrl, participantToken }) => {
+      .then(async (profile) => ({
+        ...(await tokenFor(bench, profile)),
+        snapshot: snapshotMessage(profile, new Date()),
+      }))
+      .then(({ serverUrl, participantToken, snapshot }) => {
         response
           .writeHead(200, { "content-type": "application/json" })
-          .end(JSON.stringify({ serverUrl, participantToken }));
+          .end(JSON.stringify({ serverUrl, participantToken, snapshot }));
       })
       .catch((error: unknown) => response.writeHead(500).end(String(error)));
     return true;

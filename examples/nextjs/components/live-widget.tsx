@@ -15,11 +15,11 @@ async function fetchConnection(slot: string): Promise<ConnectionDetails> {
       typeof error?.message === "string" ? error.message : `token request failed (HTTP ${response.status})`,
     );
   }
-  const { serverUrl, participantToken } = record;
+  const { serverUrl, participantToken, snapshot } = record;
   if (typeof serverUrl !== "string" || typeof participantToken !== "string") {
     throw new Error("token endpoint answered without serverUrl and participantToken");
   }
-  return { serverUrl, participantToken };
+  return { serverUrl, participantToken, snapshot };
 }
 
 /**

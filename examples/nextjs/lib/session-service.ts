@@ -19,6 +19,8 @@ export interface RecruiterConnection {
   sessionId: string;
   serverUrl: string;
   participantToken: string;
+  /** The profile as it is now (a `profile.snapshot` message): the widget paints it before the agent joins. */
+  snapshot: unknown;
 }
 
 /**
@@ -43,8 +45,8 @@ export async function connectRecruiter(
   }
   const token = await client.issueToken(sessionId);
   if (!token.ok) return token;
-  const { serverUrl, participantToken } = token.value;
-  return { ok: true, status: token.status, value: { sessionId, serverUrl, participantToken } };
+  const { serverUrl, participantToken, snapshot } = token.value;
+  return { ok: true, status: token.status, value: { sessionId, serverUrl, participantToken, snapshot } };
 }
 
 export interface ServiceFailure {

@@ -320,3 +320,32 @@ describe("a snapshot at the version the widget holds", () => {
     expect(store.getState().profile?.version).toBe(4);
   });
 });
+
+describe("a session whose token came with the profile (the session service's token route)", () => {
+  it("paints the snapshot while the room is still connecting, before any agent is in it", async () => {
+    let connect = () => {};
+    lk.connect.mockImplementation(
+      (room) =>
+        new Promise<void>((resolve) => {
+          connect = () => void connected(room).then(resolve);
+        }),
+    );
+    const withSnapshot = {
+      ...details,
+      snapshot: JSON.parse(encodeMessage(snapshot(baseProfile({ version: 3 })))),
+    };
+    const { store, result } = session(async () => withSnapshot);
+    let starting: Promise<void> | undefined;
+    act(() => {
+      starting = result.current.start({ textOnly: true });
+    });
+    await vi.waitFor(() => expect(store.getState().profile?.version).toBe(3));
+    expect(store.getState().connection.status).toBe("connecting");
+    await act(async () => {
+      connect();
+      await starting;
+    });
+    expect(store.getState().connection.status).toBe("connected");
+    expect(store.getState().profile?.version).toBe(3);
+  });
+});

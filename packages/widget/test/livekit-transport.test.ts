@@ -210,6 +210,30 @@ describe("createLiveKitTransport with data packets", () => {
   });
 });
 
+describe("createLiveKitTransport with the snapshot given with the token", () => {
+  it("paints it before the room has connected, and the agent's newer messages follow it", () => {
+    transport.acceptSnapshot(JSON.parse(encodeMessage(snapshot(baseProfile({ version: 1 })))));
+    expect(room.state).toBe(ConnectionState.Disconnected);
+    expect(store.getState().profile?.version).toBe(1);
+    deliverDataPacket(room, "agent-1", encodeMessage(traitCreated(2, "t1", "Go")));
+    expect(profileNames()).toEqual(["Go"]);
+    expect(errors).toEqual([]);
+  });
+
+  it("reports anything but a valid snapshot and shows nothing of it", () => {
+    transport.acceptSnapshot({ type: "profile.snapshot", seq: 1 });
+    transport.acceptSnapshot(JSON.parse(encodeMessage(traitCreated(2, "t1", "Go"))));
+    transport.acceptSnapshot(undefined);
+    expect(store.getState().profile).toBeNull();
+    expect(errors.map((error) => error.kind)).toEqual([
+      "invalid_message",
+      "invalid_message",
+      "invalid_message",
+    ]);
+    expect(errors[1]?.message).toContain("a trait.created message");
+  });
+});
+
 describe("createLiveKitTransport with text streams", () => {
   beforeEach(() => setConnectionState(room, ConnectionState.Connected));
 

@@ -5,7 +5,7 @@ import {
   ErrorBody,
   ExportQuery,
   HealthBody,
-  ParticipantCredentials,
+  RecruiterConnection,
   SessionIdParam,
   SessionTurnLatencyBody,
 } from "./api-schemas.js";
@@ -140,7 +140,11 @@ export const API_ROUTES = {
     params: sessionParams,
     body: TokenRequestBody,
     responses: {
-      201: { description: "LiveKit connection details", json: ParticipantCredentials },
+      201: {
+        description:
+          "LiveKit connection details and the profile as it is now (paint it before the agent joins)",
+        json: RecruiterConnection,
+      },
       ...errors(400, 401, 404, 415, 429, 503),
     },
   },

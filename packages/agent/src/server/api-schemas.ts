@@ -1,5 +1,5 @@
 import { EMPLOYMENT_TYPES, EXPORT_FORMATS } from "@voice-onboarding/exports";
-import { Id } from "@voice-onboarding/protocol";
+import { Id, ProfileSnapshotMessage } from "@voice-onboarding/protocol";
 import * as z from "zod/mini";
 
 /** Every `error.code` the service answers; one list for the server, the OpenAPI document and the client. */
@@ -43,6 +43,13 @@ export const ParticipantCredentials = z.object({
   participantIdentity: z.string(),
 });
 export type ParticipantCredentials = z.infer<typeof ParticipantCredentials>;
+
+/**
+ * `POST /v1/sessions/{id}/token`: the credentials and the profile as it is now, so the widget
+ * paints the cards before the agent has joined (pass `snapshot` on to `tokenFetcher`'s answer).
+ */
+export const RecruiterConnection = z.extend(ParticipantCredentials, { snapshot: ProfileSnapshotMessage });
+export type RecruiterConnection = z.infer<typeof RecruiterConnection>;
 
 const digits = z.string().check(z.regex(/^\d{1,15}$/, "expected a number"));
 const integer = z.pipe(digits, z.transform(Number));

@@ -75,7 +75,7 @@ export function sessionHandlers(deps: SessionHandlerDeps): Pick<Handlers, Sessio
         issueRecruiterToken(profile, { ...deps, livekit }),
         ensureAgent(deps, profile.sessionId),
       ]);
-      return [201, credentials];
+      return [201, { ...credentials, snapshot: snapshotMessage(profile, new Date()) }];
     },
     sessionMetrics: async ({ caller, params }) => [
       200,

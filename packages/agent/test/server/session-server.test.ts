@@ -60,6 +60,7 @@ interface ResponseBody {
   participantToken: string;
   roomName: string;
   participantIdentity: string;
+  snapshot?: { type: string; seq: number; data: unknown };
 }
 
 interface CallOptions {
@@ -145,8 +146,12 @@ describe("session service", () => {
       "participantToken",
       "roomName",
       "serverUrl",
+      "snapshot",
     ]);
     expect(json.serverUrl).toBe(livekit.url);
+    // The profile as GET /v1/sessions/{id} gives it, for the widget to paint before the agent joins.
+    const { json: stored } = await call(`/v1/sessions/${created.sessionId}`);
+    expect(json.snapshot).toMatchObject({ type: "profile.snapshot", seq: stored.seq, data: stored.data });
     const claims = await new TokenVerifier(livekit.apiKey, livekit.apiSecret).verify(json.participantToken);
     expect(claims.sub).toBe(json.participantIdentity);
     expect(json.participantIdentity).toMatch(/^recruiter-[0-9a-f]{12}$/);

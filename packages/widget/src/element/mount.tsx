@@ -37,11 +37,19 @@ export function tokenFetcherFor(endpoint: string, messagesNow: () => TokenMessag
     const messages = messagesNow();
     const response = await fetch(endpoint, { method: "POST", headers: { accept: "application/json" } });
     if (!response.ok) throw new Error(messages.tokenEndpointFailed(endpoint, response.status));
-    const body = (await response.json()) as { serverUrl?: unknown; participantToken?: unknown };
+    const body = (await response.json()) as {
+      serverUrl?: unknown;
+      participantToken?: unknown;
+      snapshot?: unknown;
+    };
     if (typeof body.serverUrl !== "string" || typeof body.participantToken !== "string") {
       throw new Error(messages.tokenEndpointInvalid(endpoint));
     }
-    return { serverUrl: body.serverUrl, participantToken: body.participantToken };
+    const { serverUrl, participantToken, snapshot } = body;
+    // The session service's token route answers the profile too: the cards paint before the agent joins.
+    return snapshot === undefined
+      ? { serverUrl, participantToken }
+      : { serverUrl, participantToken, snapshot };
   };
 }
 

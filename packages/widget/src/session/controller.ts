@@ -9,6 +9,12 @@ import { requestMicrophone } from "./microphone.js";
 export interface ConnectionDetails {
   serverUrl: string;
   participantToken: string;
+  /**
+   * The profile as it is now, a `profile.snapshot` message: the session service's token route
+   * (`POST /v1/sessions/{id}/token`) answers one beside the token. Passed on, the cards paint
+   * while the room connects, before the agent has joined (it confirms or updates them).
+   */
+  snapshot?: unknown;
 }
 
 /**
@@ -129,6 +135,7 @@ export function createSessionController({
       summon: "tokenFetcher" in options ? options.tokenFetcher : undefined,
       onError,
     });
+    if (details?.snapshot !== undefined) transport.acceptSnapshot(details.snapshot);
     if (details) await room.connect(details.serverUrl, details.participantToken);
     if (microphone && !overtaken()) await transport.setMicrophoneEnabled(true);
     // Overtaken while connecting: the stop released what existed then; this releases the rest.

@@ -37,6 +37,12 @@ export interface LiveKitTransport extends Transport {
   readonly ignoredMessages: number;
   /** The first enable remembers the microphone's state; `disconnect` turns off what it turned on. */
   setMicrophoneEnabled(enabled: boolean): Promise<void>;
+  /**
+   * Takes the `profile.snapshot` the host's backend got with the token (the session service's
+   * token route answers one), so the cards paint before the agent has joined. Trusted as the
+   * token is; anything but a valid snapshot is reported and not shown. Call after `connect`.
+   */
+  acceptSnapshot(snapshot: unknown): void;
 }
 
 /** LiveKit's standard topic for typed user input to an agent. */
@@ -281,6 +287,15 @@ export function createLiveKitTransport({ room, onError }: LiveKitTransportOption
     },
 
     requestSnapshot,
+
+    acceptSnapshot(snapshot) {
+      const decoded = decodeMessage(JSON.stringify(snapshot ?? null));
+      if (decoded.ok && decoded.message.type === "profile.snapshot") admit(decoded.message);
+      else {
+        const why = decoded.ok ? `a ${decoded.message.type} message` : decoded.error.message;
+        report({ kind: "invalid_message", message: `the snapshot given with the token is not one: ${why}` });
+      }
+    },
 
     sendEdit: (command) => sendEditRpc(room, findAgent(room), command, report, sink?.messages?.()),
 

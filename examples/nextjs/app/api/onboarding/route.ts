@@ -44,9 +44,10 @@ export async function POST(request: NextRequest) {
     // 503 stays 503 (not configured, database down); anything else is the upstream's fault.
     return errorResponse(status === 503 ? 503 : 502, code, message);
   }
-  const { sessionId, serverUrl, participantToken } = connected.value;
+  const { sessionId, serverUrl, participantToken, snapshot } = connected.value;
+  // The snapshot lets the widget paint the cards while the agent is still joining.
   const response = NextResponse.json(
-    { serverUrl, participantToken },
+    { serverUrl, participantToken, snapshot },
     { headers: { "cache-control": "no-store" } },
   );
   response.cookies.set(cookieName, sessionId, {
