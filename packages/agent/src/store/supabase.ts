@@ -21,6 +21,13 @@ export interface SupabaseStoreOptions {
   timeoutMs?: number;
 }
 
+/**
+ * PostgREST's codes for a request it never ran, so nothing can have been written: no connection to
+ * the database (PGRST000), none free in its pool in time (PGRST003), no schema cache (PGRST002).
+ * A connection lost mid-call (PGRST001) or a gateway's 502 may come after a commit: unknown.
+ */
+const NOT_RUN = new Set(["PGRST000", "PGRST002", "PGRST003"]);
+
 interface PostgrestFailure {
   message: string;
   code?: string;
@@ -157,7 +164,8 @@ class SupabaseProfileStore implements ProfileStore, FunctionCaller, TurnLatencyS
     if (status >= 400 && status < 500 && isRejection(error.code)) {
       throw rejected(subject, error, error.message);
     }
-    throw unavailable(`${what}: ${this.explain(fn, status, error)}`, error);
+    const written = error.code !== undefined && NOT_RUN.has(error.code) ? "no" : "unknown";
+    throw unavailable(`${what}: ${this.explain(fn, status, error)}`, error, written);
   }
 
   private explain(fn: string, status: number, error: PostgrestFailure): string {

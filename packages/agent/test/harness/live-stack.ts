@@ -6,7 +6,8 @@ import { join, resolve } from "node:path";
 import { parseScript } from "../../src/replay/script.js";
 import { type StandInModel, startStandInModel } from "../../src/replay/stand-in-server.js";
 import { type LiveKitServer, startLiveKitServer } from "./livekit.js";
-import { type PostgresServer, startPostgres } from "./postgres.js";
+import { type PostgresServer, startPostgres, startSupabaseStandIn } from "./postgres.js";
+import type { PostgrestServer } from "./postgrest.js";
 import { freePort, run } from "./process.js";
 import { type SpeechStandIns, startSpeechStandIns } from "./speech-stand-ins.js";
 
@@ -27,6 +28,11 @@ export interface LiveStackOptions {
   modelFirstTokenDelayMs?: number;
   /** The worker's TTS plugin, over the speech stand-in in that provider's wire format; openai by default. */
   ttsProvider?: "openai" | "elevenlabs";
+  /**
+   * How the worker reaches its profile store: PostgreSQL directly (DATABASE_URL, the default), or
+   * through real PostgREST as supabase-js reaches Supabase (SUPABASE_URL, SUPABASE_SERVICE_ROLE_KEY).
+   */
+  store?: "postgres" | "supabase";
 }
 
 /** A process of the stack, with its output kept for failure messages. */
@@ -41,8 +47,11 @@ export interface StackProcess {
 export interface LiveStack {
   livekit: LiveKitServer;
   postgres: PostgresServer;
+  /** PostgREST in front of `postgres`, when the stack runs with `store: "supabase"`. */
+  postgrest?: PostgrestServer;
   model: StandInModel;
   speech: SpeechStandIns;
+  /** The database itself, as its superuser (for a test to read what is stored, whichever `store`). */
   databaseUrl: string;
   agentName: string;
   worker: StackProcess;
@@ -155,8 +164,10 @@ export async function startLiveStack(options: LiveStackOptions = {}): Promise<Li
       if (logDir) await writeFile(join(logDir, "livekit-server.log"), livekit.log());
       await livekit.stop();
     });
-    const postgres = await startPostgres();
-    stoppers.push(() => postgres.stop());
+    // Through PostgREST, the stand-in applies the migrations and Supabase's roles itself.
+    const supabase = options.store === "supabase" ? await startSupabaseStandIn() : undefined;
+    const postgres = supabase?.postgres ?? (await startPostgres());
+    stoppers.push(() => supabase?.stop() ?? postgres.stop());
     const script = parseScript(JSON.parse(await readFile(options.script ?? DEFAULT_SCRIPT, "utf8")));
     const model = await startStandInModel(script.turns, {
       matching: "user-text",
@@ -173,8 +184,10 @@ export async function startLiveStack(options: LiveStackOptions = {}): Promise<Li
       LIVEKIT_API_KEY: livekit.apiKey,
       LIVEKIT_API_SECRET: livekit.apiSecret,
       VOICE_ONBOARDING_AGENT_NAME: agentName,
-      DATABASE_URL: databaseUrl,
-      SUPABASE_URL: "",
+      // One store or the other: the worker refuses both set.
+      ...(supabase
+        ? { DATABASE_URL: "", SUPABASE_URL: supabase.url, SUPABASE_SERVICE_ROLE_KEY: supabase.serviceRoleKey }
+        : { DATABASE_URL: databaseUrl, SUPABASE_URL: "" }),
       LLM_BASE_URL: model.baseURL,
       LLM_MODEL: model.model,
       DEEPGRAM_API_KEY: "stand-in",
@@ -191,7 +204,9 @@ export async function startLiveStack(options: LiveStackOptions = {}): Promise<Li
       VOICE_ONBOARDING_WORKER_PORT: String(await freePort()),
     };
     const tsx = join(AGENT_DIR, "node_modules/.bin/tsx");
-    await run(tsx, ["src/cli.ts", "migrate"], { cwd: AGENT_DIR, env: { ...process.env, ...env } });
+    if (!supabase) {
+      await run(tsx, ["src/cli.ts", "migrate"], { cwd: AGENT_DIR, env: { ...process.env, ...env } });
+    }
 
     const processes: StackProcess[] = [];
     stoppers.push(async () => {
@@ -213,6 +228,7 @@ export async function startLiveStack(options: LiveStackOptions = {}): Promise<Li
     return {
       livekit,
       postgres,
+      postgrest: supabase?.postgrest,
       model,
       speech,
       databaseUrl,

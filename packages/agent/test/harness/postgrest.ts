@@ -45,58 +45,73 @@ export interface PostgrestServer {
   dropResponses(count: number, pathPart: string): void;
   /** What PostgREST printed on stderr, for diagnosing a failed start. */
   log(): string;
+  /** Stops PostgREST itself; the proxy stays up and answers 502, as Supabase's gateway does. */
+  halt(): Promise<void>;
+  /** Starts a halted PostgREST again on the same port; resolves once it is ready. */
+  restart(): Promise<void>;
+  /** Resolves once PostgREST reports itself ready (after a database restart it reconnects on its own). */
+  waitReady(timeoutMs: number): Promise<void>;
   stop(): Promise<void>;
 }
 
 export async function startPostgrest(options: PostgrestOptions): Promise<PostgrestServer> {
   const [port, adminPort] = [await freePort(), await freePort()];
-  const child = spawn(postgrestBinary(), [], {
-    // Only our settings: a PGRST_* variable from the caller's shell must not leak in.
-    env: {
-      PATH: process.env.PATH,
-      PGRST_DB_URI: options.dbUri,
-      PGRST_DB_SCHEMAS: "public",
-      PGRST_DB_ANON_ROLE: "anon",
-      PGRST_JWT_SECRET: options.jwtSecret,
-      PGRST_DB_POOL: String(options.dbPool),
-      PGRST_DB_PREPARED_STATEMENTS: "true",
-      PGRST_SERVER_HOST: "127.0.0.1",
-      PGRST_SERVER_PORT: String(port),
-      PGRST_ADMIN_SERVER_PORT: String(adminPort),
-      PGRST_LOG_LEVEL: "error",
-    },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
+  // Only our settings: a PGRST_* variable from the caller's shell must not leak in.
+  const env = {
+    PATH: process.env.PATH,
+    PGRST_DB_URI: options.dbUri,
+    PGRST_DB_SCHEMAS: "public",
+    PGRST_DB_ANON_ROLE: "anon",
+    PGRST_JWT_SECRET: options.jwtSecret,
+    PGRST_DB_POOL: String(options.dbPool),
+    PGRST_DB_PREPARED_STATEMENTS: "true",
+    PGRST_SERVER_HOST: "127.0.0.1",
+    PGRST_SERVER_PORT: String(port),
+    PGRST_ADMIN_SERVER_PORT: String(adminPort),
+    PGRST_LOG_LEVEL: "error",
+  };
   let stderr = "";
-  child.stderr?.on("data", (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString("utf8")).slice(-20_000);
-  });
-  const killOnExit = () => child.kill("SIGKILL");
-  process.on("exit", killOnExit);
-  const stopChild = async () => {
+  let child: ChildProcess | undefined;
+  const killOnExit = () => child?.kill("SIGKILL");
+  const halt = async () => {
     process.off("exit", killOnExit);
-    await stopProcess(child);
+    if (child) await stopProcess(child);
+    child = undefined;
+  };
+  const isReady = async () => (await fetch(`http://127.0.0.1:${adminPort}/ready`)).ok;
+  const start = async () => {
+    if (child) return;
+    const started = spawn(postgrestBinary(), [], { env, stdio: ["ignore", "ignore", "pipe"] });
+    child = started;
+    started.stderr?.on("data", (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString("utf8")).slice(-20_000);
+    });
+    process.on("exit", killOnExit);
+    try {
+      await waitFor("PostgREST", 15_000, async () => {
+        if (started.exitCode !== null)
+          throw new Error(`PostgREST exited with ${started.exitCode}: ${stderr}`);
+        return isReady();
+      });
+    } catch (error) {
+      await halt();
+      throw new Error(`PostgREST did not start: ${(error as Error).message}\n${stderr}`, { cause: error });
+    }
   };
 
-  try {
-    await waitFor("PostgREST", 15_000, async () => {
-      if (child.exitCode !== null) throw new Error(`PostgREST exited with ${child.exitCode}: ${stderr}`);
-      return (await fetch(`http://127.0.0.1:${adminPort}/ready`)).ok;
-    });
-  } catch (error) {
-    await stopChild();
-    throw new Error(`PostgREST did not start: ${(error as Error).message}\n${stderr}`, { cause: error });
-  }
-
+  await start();
   const proxy = await startRestProxy(port);
   return {
     url: `http://127.0.0.1:${proxy.port}`,
     directUrl: `http://127.0.0.1:${port}`,
     dropResponses: (count, pathPart) => proxy.dropResponses(count, pathPart),
     log: () => stderr,
+    halt,
+    restart: start,
+    waitReady: (timeoutMs) => waitFor("PostgREST", timeoutMs, isReady),
     async stop() {
       await proxy.close();
-      await stopChild();
+      await halt();
     },
   };
 }

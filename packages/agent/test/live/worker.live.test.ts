@@ -3,70 +3,14 @@
  * livekit-server with PostgreSQL, joined by recruiters over @livekit/rtc-node. Stand-ins: the
  * model (scripted, OpenAI wire format) and speech (OpenAI TTS / Deepgram wire formats).
  */
-import { readFile } from "node:fs/promises";
-import { PARTICIPANT_ATTRIBUTE, PROTOCOL_VERSION, type ProtocolMessage } from "@voice-onboarding/protocol";
+import { PROTOCOL_VERSION } from "@voice-onboarding/protocol";
 import { AccessToken } from "livekit-server-sdk";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { CapturingPublisher } from "../../src/publish/publisher.js";
-import { parseScript } from "../../src/replay/script.js";
-import { issueRecruiterToken } from "../../src/server/tokens.js";
-import { ProfileService } from "../../src/service/index.js";
-import { createPostgresStore, type PostgresStore } from "../../src/store/postgres.js";
+import { afterEach, describe, expect, it } from "vitest";
 import { PROFILE_LOAD_NOTICES } from "../../src/worker/profile-load.js";
-import { DEFAULT_SCRIPT, type LiveStack, startLiveStack } from "../harness/live-stack.js";
-import { joinAsRecruiter, type RecruiterClient } from "./recruiter-client.js";
+import { agentStatus, lastSeq, script, useLiveIntake } from "./live-intake.js";
 
-let stack: LiveStack;
-let store: PostgresStore;
-let service: ProfileService;
-const clients: RecruiterClient[] = [];
-
-beforeAll(async () => {
-  stack = await startLiveStack();
-  store = createPostgresStore({ connectionString: stack.databaseUrl });
-  service = new ProfileService({ store, publisher: new CapturingPublisher() });
-}, 120_000);
-
-afterEach((context) => {
-  // A failing live test shows what the worker said.
-  if (context.task.result?.state === "fail") {
-    console.log(stack.worker.output().slice(-6000));
-    console.log(stack.livekit.log().slice(-6000));
-  }
-});
-
-afterAll(async () => {
-  await Promise.all(clients.map((client) => client.leave().catch(() => {})));
-  await store?.close();
-  await stack?.stop();
-}, 60_000);
-
-const script = parseScript(JSON.parse(await readFile(DEFAULT_SCRIPT, "utf8")));
-
-async function newSession() {
-  const profile = await service.createSession({
-    recruiter: script.session.recruiter,
-    company: script.session.company,
-    requirements: script.session.profile.requirements,
-  });
-  return profile;
-}
-
-async function join(profile: Awaited<ReturnType<typeof newSession>>) {
-  const credentials = await issueRecruiterToken(profile, {
-    livekit: { url: stack.livekit.url, apiKey: stack.livekit.apiKey, apiSecret: stack.livekit.apiSecret },
-    agentName: stack.agentName,
-    ttlSeconds: 600,
-  });
-  const client = await joinAsRecruiter(credentials.serverUrl, credentials.participantToken);
-  clients.push(client);
-  return client;
-}
-
-const modelRequests = async () =>
-  (await (await fetch(`${new URL(stack.model.baseURL).origin}/stand-in/requests`)).json()) as unknown[];
-
-const lastSeq = (messages: ProtocolMessage[]) => Math.max(-1, ...messages.map((message) => message.seq));
+const live = useLiveIntake();
+const { newSession, join, modelRequests, waitForToolResults } = live;
 
 describe("the worker on a real LiveKit server", () => {
   it("is dispatched by the token, snapshots, greets, and turns typed lines into committed, published changes", async () => {
@@ -84,7 +28,7 @@ describe("the worker on a real LiveKit server", () => {
     await recruiter.waitFor("two company changes", () => lastSeq(recruiter.messages) >= 2);
     await recruiter.say(second?.user ?? "");
     await recruiter.waitFor("the requirements and a nuance", () => lastSeq(recruiter.messages) >= 4);
-    const stored = await store.load(profile.sessionId);
+    const stored = await live.store.load(profile.sessionId);
     expect(stored?.version).toBe(4);
     expect(stored?.company?.teamSize).toBe("about 45");
     expect(stored?.requirements).toMatchObject({
@@ -134,11 +78,12 @@ describe("the worker on a real LiveKit server", () => {
     const recruiter = await join(profile);
     await recruiter.waitFor("the greeting", () => recruiter.agentLines[0]);
     // Someone with a token for this room but not from our session service (no recruiter attributes).
-    const token = new AccessToken(stack.livekit.apiKey, stack.livekit.apiSecret, { identity: "guest" });
+    const token = new AccessToken(live.stack.livekit.apiKey, live.stack.livekit.apiSecret, {
+      identity: "guest",
+    });
     token.addGrant({ room: `voice-onboarding-${profile.sessionId}`, roomJoin: true, canPublishData: true });
-    const guest = await joinAsRecruiter(stack.livekit.url, await token.toJwt());
-    clients.push(guest);
-    const requestsBefore = (await modelRequests()).length;
+    const guest = await live.joinWithToken(await token.toJwt());
+    const requestsBefore = modelRequests().length;
 
     await expect(
       guest.edit({
@@ -151,53 +96,32 @@ describe("the worker on a real LiveKit server", () => {
     ).rejects.toThrow(/only the recruiter/);
     await guest.say(script.turns[0]?.user ?? "");
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect((await modelRequests()).length).toBe(requestsBefore);
-    expect((await store.load(profile.sessionId))?.version).toBe(0);
+    expect(modelRequests().length).toBe(requestsBefore);
+    expect((await live.store.load(profile.sessionId))?.version).toBe(0);
     // The guest is not sent the profile either.
     expect(guest.messages).toEqual([]);
   }, 60_000);
 });
 
-/** The agent's `voice-onboarding.status` as the recruiter sees it. */
-function agentStatus(recruiter: RecruiterClient): string | undefined {
-  const agent = [...recruiter.room.remoteParticipants.values()].find((participant) =>
-    participant.identity.startsWith("agent-"),
-  );
-  return agent?.attributes[PARTICIPANT_ATTRIBUTE.status];
-}
-
-/** What the model was told about the tool calls of the turn that began with `userText` (once both were sent). */
-async function toolResultsAfter(userText: string): Promise<string[] | undefined> {
-  const requests = (await modelRequests()) as { messages?: { role: string; content?: unknown }[] }[];
-  const messages = requests.at(-1)?.messages ?? [];
-  const turnStart = messages.findLastIndex((message) => message.role === "user");
-  if (JSON.stringify(messages[turnStart]?.content ?? "").includes(userText) === false) return undefined;
-  const results = messages
-    .slice(turnStart + 1)
-    .filter((message) => message.role === "tool")
-    .map((message) => JSON.stringify(message.content));
-  return results.length > 0 ? results : undefined;
-}
-
 describe("the profile database fails (PostgreSQL stopped and started again)", () => {
-  afterEach(() => stack.postgres.restart());
+  afterEach(() => live.stack.postgres.restart());
 
   it("down when the job starts: the recruiter is told, the agent retries and greets once it is back", async () => {
     const profile = await newSession();
-    await stack.postgres.halt();
+    await live.stack.postgres.halt();
     const recruiter = await join(profile);
     const notice = await recruiter.waitFor("the outage notice", () => recruiter.agentLines[0]);
     expect(notice).toBe(PROFILE_LOAD_NOTICES.unavailable);
     expect(agentStatus(recruiter)).toBe("store_unavailable");
     expect(recruiter.messages).toEqual([]);
 
-    await stack.postgres.restart();
+    await live.stack.postgres.restart();
     const greeting = await recruiter.waitFor("the greeting", () => recruiter.agentLines[1], 45_000);
     expect(greeting).toMatch(/^Hey Maya!/);
     expect(agentStatus(recruiter)).toBe("ready");
     await recruiter.say(script.turns[0]?.user ?? "");
     await recruiter.waitFor("the first changes", () => lastSeq(recruiter.messages) >= 2);
-    expect((await store.load(profile.sessionId))?.version).toBe(2);
+    expect((await live.store.load(profile.sessionId))?.version).toBe(2);
   }, 120_000);
 
   it("down for a turn mid-intake: the model is told nothing was saved, and afterwards nothing is lost or duplicated", async () => {
@@ -207,24 +131,19 @@ describe("the profile database fails (PostgreSQL stopped and started again)", ()
     await recruiter.say(script.turns[0]?.user ?? "");
     await recruiter.waitFor("the first changes", () => lastSeq(recruiter.messages) >= 2);
 
-    await stack.postgres.halt();
+    await live.stack.postgres.halt();
     const duringOutage = script.turns[1]?.user ?? "";
     await recruiter.say(duringOutage);
     // The turn goes on without the database (a few seconds of store budget, not minutes), and the
     // model heard the truth about each of its calls.
-    const deadline = Date.now() + 30_000;
-    let told = await toolResultsAfter(duringOutage.slice(0, 40));
-    for (; told === undefined; told = await toolResultsAfter(duringOutage.slice(0, 40))) {
-      if (Date.now() > deadline) throw new Error("timed out waiting for the outage turn's tool results");
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    const told = await waitForToolResults(duringOutage.slice(0, 40));
     expect(told).toHaveLength(2);
     expect(told.every((result) => result.includes("NOT saved"))).toBe(true);
 
-    await stack.postgres.restart();
+    await live.stack.postgres.restart();
     await recruiter.say(script.turns[2]?.user ?? "");
     await recruiter.waitFor("changes after the outage", () => lastSeq(recruiter.messages) >= 4, 45_000);
-    const stored = await store.load(profile.sessionId);
+    const stored = await live.store.load(profile.sessionId);
     // Versions contiguous and each published once: what the recruiter folded is what is stored.
     const seqs = recruiter.messages.filter((message) => message.seq > 0).map((message) => message.seq);
     expect(seqs).toEqual(Array.from({ length: stored?.version ?? 0 }, (_, index) => index + 1));

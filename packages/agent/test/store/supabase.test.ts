@@ -6,7 +6,7 @@ import { checkPostgres, type SupabaseStandIn, startSupabaseStandIn } from "../ha
 import { freePort } from "../harness/process.js";
 import type { Attempt } from "./conformance.js";
 import { type ConformanceTarget, profileStoreConformance } from "./conformance.js";
-import { newSessionId } from "./fixtures.js";
+import { apply, newProfile, newSessionId, steadyChange } from "./fixtures.js";
 import { serviceStoreConformance } from "./service-conformance.js";
 
 const canRun = checkPostgres("the supabase adapter suite (real PostgreSQL 15 + PostgREST)");
@@ -81,6 +81,34 @@ describe("supabase adapter without a server", () => {
     expect((error as Error).cause).toBeDefined();
     expect(Date.now() - started).toBeLessThan(5_000);
     await store.close();
+  });
+
+  it.each([
+    { status: 503, code: "PGRST000", written: "no" }, // PostgREST could not connect to the database
+    { status: 504, code: "PGRST003", written: "no" }, // no pooled connection in time
+    { status: 503, code: "PGRST001", written: "unknown" }, // the connection was lost mid-call
+    { status: 502, code: undefined, written: "unknown" }, // a gateway's 502: PostgREST may have run it
+  ])("a commit answered $status $code may have been written: $written", async ({ status, code, written }) => {
+    const failing = createServer((_request, response) => {
+      response.writeHead(status, { "content-type": "application/json" });
+      response.end(JSON.stringify({ code, message: "down", details: null, hint: null }));
+    });
+    await new Promise<void>((resolve) => failing.listen(0, "127.0.0.1", resolve));
+    const { port } = failing.address() as AddressInfo;
+    const store = createSupabaseStore({ url: `http://127.0.0.1:${port}`, serviceRoleKey: "k" });
+    try {
+      const profile = newProfile(newSessionId("failing"));
+      const message = steadyChange(profile, 1);
+      const error = await store
+        .commit(profile.sessionId, 0, apply(profile, message), message, "change-1")
+        .catch((reason: unknown) => reason);
+      expect(error).toBeInstanceOf(StoreUnavailableError);
+      expect((error as StoreUnavailableError).written).toBe(written);
+    } finally {
+      await store.close();
+      failing.closeAllConnections();
+      failing.close();
+    }
   });
 
   it("gives up on a server that never answers after timeoutMs", async () => {
