@@ -21,7 +21,7 @@
  *
  * Environment: BENCH_LIVE_PARTS (which of "ui,start,load" to run, default all),
  * BENCH_LIVE_UI_SESSIONS (intakes typed through Chromium, default 1: 34 changes), BENCH_LIVE_STARTS
- * (default 10), BENCH_LIVE_LEVELS (concurrent sessions, default "1,10,25"), BENCH_LIVE_TURNS_PER_LEVEL
+ * (default 10), BENCH_LIVE_START_INPUT (`voice`, the default, or `text`: the starts type), BENCH_LIVE_LEVELS (concurrent sessions, default "1,10,25"), BENCH_LIVE_TURNS_PER_LEVEL
  * (default 8), BENCH_LIVE_LEVEL_RUN_S (typing time per level before the remaining turns are dropped,
  * default 60), BENCH_LIVE_THINK_MS (pause after the agent answers, default 1000),
  * BENCH_LIVE_WORKER (`bundled`, default: the agent bundled to JavaScript as it ships; `tsx`: the
@@ -52,7 +52,7 @@ import { type LevelResult, level, printLoadTable } from "./live/load.js";
 import { machineTicks } from "./live/procfs.js";
 import { leaveAll, type Tracked } from "./live/recruiters.js";
 import { stopProcessGroup, workerPortOf } from "./live/stack-process.js";
-import { printStartTable, type StartResult, starts } from "./live/starts.js";
+import { printStartTable, type StartInput, type StartResult, starts } from "./live/starts.js";
 import { printUiTable, typedIntakeInChromium, type UiResult } from "./live/ui-intake.js";
 import { mib, ms } from "./live/units.js";
 import { bundlePage, launchBrowser, openPage, pageRecord, servePage } from "./live/widget-page.js";
@@ -61,6 +61,7 @@ import { busyCores, type WorkerMemory, watchWorker } from "./live/worker-stats.j
 
 const UI_SESSIONS = Number(process.env.BENCH_LIVE_UI_SESSIONS ?? 1);
 const STARTS = Number(process.env.BENCH_LIVE_STARTS ?? 10);
+const START_INPUT: StartInput = process.env.BENCH_LIVE_START_INPUT === "text" ? "text" : "voice";
 const LEVELS = (process.env.BENCH_LIVE_LEVELS ?? "1,10,25").split(",").map(Number);
 const THINK_MS = Number(process.env.BENCH_LIVE_THINK_MS ?? 1000);
 /** Turns each recruiter types per level: a recruiter carries on at the next level, its job process already warm. */
@@ -187,7 +188,7 @@ try {
     if (PARTS.has("start")) {
       log(`${STARTS} starts, a new session each`);
       const before = machineTicks();
-      startResult = await starts(bench, browser, pages, STARTS);
+      startResult = await starts(bench, browser, pages, STARTS, START_INPUT);
       startMachineCores = busyCores(before);
     }
     const probe = await openPage(browser, pages.origin);
@@ -238,6 +239,7 @@ try {
   if (startResult) {
     printStartTable(startResult, {
       count: STARTS,
+      input: START_INPUT,
       goalMs: GOALS.start,
       machineCores: startMachineCores,
       warmedSummary: workerStats.warmedSummary(),

@@ -253,6 +253,8 @@ async function waitFor<T>(what: string, find: () => T | undefined, timeoutMs = 1
 createRoot(host).render(
   <VoiceOnboarding
     tokenFetcher={tokenFetcher}
+    // `?text-only`: the recruiter types (no microphone asked; the agent is told so).
+    textOnly={new URLSearchParams(location.search).has("text-only")}
     theme="light"
     onProfileChange={onProfileChange}
     onConnectionChange={(status) => {

@@ -21,18 +21,22 @@ export interface StartResult {
   failed: number;
 }
 
+/** How the recruiter starts: speaking (a silent fake microphone) or typing (`textOnly`, no microphone asked). */
+export type StartInput = "voice" | "text";
+
 export async function starts(
   bench: LiveBench,
   browser: Browser,
   pages: PageServer,
   count: number,
+  input: StartInput = "voice",
 ): Promise<StartResult> {
   const samples: StartSample[] = [];
   let failed = 0;
   for (let start = 0; start < count; start += 1) {
     await bench.worker.waitForIdlePool();
     pages.nextSession();
-    const page = await openPage(browser, pages.origin);
+    const page = await openPage(browser, input === "text" ? `${pages.origin}?text-only` : pages.origin);
     await sleep(300);
     await page.evaluate(() => window.liveBench.pressStart(false));
     try {
@@ -70,15 +74,16 @@ export function printStartTable(
   { samples, failed }: StartResult,
   {
     count,
+    input,
     goalMs,
     machineCores,
     warmedSummary,
-  }: { count: number; goalMs: number; machineCores: number; warmedSummary: string },
+  }: { count: number; input: StartInput; goalMs: number; machineCores: number; warmedSummary: string },
 ): void {
   const row = (name: string, pick: (sample: StartSample) => number, goal?: number) =>
     timingRow(name, samples.map(pick), goal);
   printTable(
-    `2. Start pressed → …, ms (${count} starts, each a fresh page and a new session; silent fake microphone; a warmed job process waiting)`,
+    `2. Start pressed → …, ms (${count} starts, each a fresh page and a new session; ${input === "text" ? "text only, no microphone" : "silent fake microphone"}; a warmed job process waiting)`,
     ["from Start pressed to", "n", "p50", "p95", "max", "goal p95"],
     [
       row("room connected", (sample) => sample.connected),

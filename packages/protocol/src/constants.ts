@@ -13,6 +13,11 @@ export const DATA_TOPIC = "voice-onboarding.profile";
 export const RPC_METHOD = {
   edit: "voice-onboarding.edit",
   snapshot: "voice-onboarding.snapshot",
+  /**
+   * Since 1.2. The widget says the recruiter chose text (payload `"text"`): the agent greets at
+   * once in text instead of waiting a moment for a microphone that will not come.
+   */
+  input: "voice-onboarding.input",
 } as const;
 
 /** Encoded messages larger than this are refused by the codec (a 200-trait snapshot is ~150 kB). */

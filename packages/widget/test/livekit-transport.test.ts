@@ -28,6 +28,7 @@ import {
   joinAgent,
   joinParticipant,
   setConnectionState,
+  updateParticipant,
 } from "./livekit-room.js";
 
 /**
@@ -231,6 +232,29 @@ describe("createLiveKitTransport with the snapshot given with the token", () => 
       "invalid_message",
     ]);
     expect(errors[1]?.message).toContain("a trait.created message");
+  });
+});
+
+describe("createLiveKitTransport telling the agent the recruiter types", () => {
+  const inputCalls = () => rpcCalls.filter((call) => call.method === RPC_METHOD.input);
+
+  it("tells the agent in the room once, and an agent that replaces it once more", () => {
+    setConnectionState(room, ConnectionState.Connected); // the room reports joins only when connected
+    expect(inputCalls()).toEqual([]);
+    transport.answerByText();
+    updateParticipant(room, "agent-1", {
+      kind: ParticipantKind.AGENT,
+      attributes: { "lk.agent.state": "thinking" },
+    });
+    expect(inputCalls()).toEqual([
+      { destinationIdentity: "agent-1", method: RPC_METHOD.input, payload: "text" },
+    ]);
+    updateParticipant(room, "agent-1", { kind: ParticipantKind.AGENT, left: true });
+    updateParticipant(room, "agent-2", {
+      kind: ParticipantKind.AGENT,
+      attributes: { "lk.agent.state": "listening" },
+    });
+    expect(inputCalls().map((call) => call.destinationIdentity)).toEqual(["agent-1", "agent-2"]);
   });
 });
 

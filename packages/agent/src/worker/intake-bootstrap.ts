@@ -1,7 +1,12 @@
 import { voice } from "@livekit/agents";
 import type { RpcInvocationData } from "@livekit/rtc-node";
 import { PARTICIPANT_ATTRIBUTE, type ProtocolMessage, RPC_METHOD } from "@voice-onboarding/protocol";
-import { createEditRpcHandler, createSnapshotRpcHandler, limitEdits } from "../edits/index.js";
+import {
+  createEditRpcHandler,
+  createInputRpcHandler,
+  createSnapshotRpcHandler,
+  limitEdits,
+} from "../edits/index.js";
 import { createChatGate } from "../limits/chat-gate.js";
 import { DEFAULT_INTAKE_LIMITS, type IntakeLimits } from "../limits/intake-limits.js";
 import { LiveKitPublisher, type TextSender } from "../publish/livekit-publisher.js";
@@ -45,6 +50,8 @@ export interface BootstrapOptions {
   tell(text: string): Promise<unknown>;
   /** Resolves when the greeting may be said: whether it is spoken or text only is known. */
   beforeGreeting?(): Promise<void>;
+  /** A recruiter's widget said they answer by typing (`RPC_METHOD.input`). */
+  choseText?(identity: string): void;
   /** Rate limits per recruiter participant; DEFAULT_INTAKE_LIMITS when absent. */
   limits?: IntakeLimits;
   /** Waits between profile load attempts while the database is down; PROFILE_LOAD_BACKOFF_MS when absent. */
@@ -103,6 +110,10 @@ export async function bootstrapIntake(options: BootstrapOptions): Promise<Runnin
   room.localParticipant.registerRpcMethod(
     RPC_METHOD.snapshot,
     createSnapshotRpcHandler({ service, sessionId, isRecruiter, sendTo }),
+  );
+  room.localParticipant.registerRpcMethod(
+    RPC_METHOD.input,
+    createInputRpcHandler({ isRecruiter, choseText: (identity) => options.choseText?.(identity) }),
   );
   let loading: ProfileLoadResult<IntakeAgent>;
   try {

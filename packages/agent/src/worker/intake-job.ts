@@ -64,6 +64,7 @@ export async function runIntakeJob(ctx: JobContext, { config, store, vad }: Inta
   let voiceOutput: VoiceOutput | undefined;
   let voiceFailed = false;
   const joinedAt = new Map<string, number>();
+  const typists = new Set<string>();
   room.on(RoomEvent.ParticipantConnected, (participant) => joinedAt.set(participant.identity, Date.now()));
   room.on(RoomEvent.ParticipantDisconnected, (participant) => joinedAt.delete(participant.identity));
   room.on(RoomEvent.TrackPublished, () => voiceOutput?.tracksChanged());
@@ -127,6 +128,8 @@ export async function runIntakeJob(ctx: JobContext, { config, store, vad }: Inta
         joinedAt,
       });
       if (voiceFailed) voiceOutput.voiceFailed();
+      // Said before the session started (the RPC comes as soon as the agent is in the room).
+      for (const identity of typists) voiceOutput.choseText(identity);
       return session;
     },
     linkRecruiter: (session, identity) => {
@@ -135,6 +138,10 @@ export async function runIntakeJob(ctx: JobContext, { config, store, vad }: Inta
     },
     tell: (text) => transcriptLine(localParticipant, text),
     beforeGreeting: async () => voiceOutput?.decided(),
+    choseText: (identity) => {
+      typists.add(identity);
+      voiceOutput?.choseText(identity);
+    },
   });
   if ("ended" in outcome) {
     logger.error({ sessionId, reason: outcome.ended }, "ending job: nothing to serve");

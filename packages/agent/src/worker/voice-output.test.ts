@@ -108,6 +108,25 @@ describe("createVoiceOutput", () => {
       }
     });
 
+    it("stops waiting when the recruiter's widget says they chose text, and only for that recruiter", async () => {
+      vi.useFakeTimers();
+      try {
+        const { join, setAudioEnabled, create } = setup("typist");
+        join("typist", []);
+        join("other-tab", []);
+        const output = create(new Map([["typist", Date.now()]]));
+        const decided = output.decided(3000);
+        output.choseText("other-tab");
+        expect(await settledAfter(decided, 100)).toBe(false);
+        output.choseText("typist");
+        expect(await settledAfter(decided, 0)).toBe(true);
+        expect(setAudioEnabled.mock.calls).toEqual([[false]]);
+        expect(await settledAfter(output.decided(3000), 0)).toBe(true);
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+
     it("does not wait when the recruiter talks, nobody is listened to, or the voice failed", async () => {
       vi.useFakeTimers();
       try {

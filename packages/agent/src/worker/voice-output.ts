@@ -28,6 +28,8 @@ export interface VoiceOutput {
   tracksChanged(): void;
   /** Text-to-speech failed for good: no more audio, whoever listens. */
   voiceFailed(): void;
+  /** This recruiter's widget said they chose text: no microphone is coming, decide now. */
+  choseText(identity: string): void;
   /**
    * Resolves once the listened-to recruiter publishes a microphone, or `graceMs` after they joined
    * without one (text only), or at once when nobody is listened to or the voice failed.
@@ -41,7 +43,8 @@ export interface VoiceOutput {
  * off, so no speech is synthesised and nobody in an open-plan office hears the agent; the replies
  * still arrive as text. A muted microphone is still published: the agent keeps speaking. Before
  * anyone is known the voice stays on (the microphone is published right after connecting); the
- * greeting waits for `decided()` so a microphone still being published is not taken for text.
+ * greeting waits for `decided()` so a microphone still being published is not taken for text,
+ * unless the recruiter's widget said they chose text (`choseText`, the input RPC).
  */
 export function createVoiceOutput({
   session,
@@ -52,6 +55,7 @@ export function createVoiceOutput({
   let listening = listener ?? null;
   let failed = false;
   let enabled: boolean | undefined;
+  const typing = new Set<string>();
   const createdAt = Date.now();
   const waiting = new Set<() => void>();
   const talks = (identity: string | null) => {
@@ -67,7 +71,12 @@ export function createVoiceOutput({
     enabled = next;
     session.output.setAudioEnabled(next);
   };
-  const undecided = () => !failed && listening !== null && participants.has(listening) && !talks(listening);
+  const undecided = () =>
+    !failed &&
+    listening !== null &&
+    participants.has(listening) &&
+    !talks(listening) &&
+    !typing.has(listening);
   const look = () => {
     apply();
     if (undecided()) return;
@@ -82,6 +91,10 @@ export function createVoiceOutput({
     tracksChanged: look,
     voiceFailed() {
       failed = true;
+      look();
+    },
+    choseText(identity) {
+      typing.add(identity);
       look();
     },
     decided(graceMs = MICROPHONE_GRACE_MS) {

@@ -126,6 +126,7 @@ export function createSessionController({
     const transport = createLiveKitTransport({ room });
     Object.assign(session, { room, transport, ownsRoom: !("room" in options) });
     transport.connect(sink);
+    if (!microphone) transport.answerByText();
     state().setRoom(room);
     // A job that dies is not replaced by self-hosted LiveKit: ask the token endpoint (whose session
     // service dispatches a new agent) again while none is in the room. The connection stays.

@@ -36,6 +36,16 @@ export async function requestSnapshotRpc(
   return decoded.ok && decoded.message.type === "profile.snapshot" ? decoded.message : null;
 }
 
+/**
+ * Tells the agent the recruiter answers by typing, so it greets without waiting for a microphone.
+ * Best effort: an agent older than protocol 1.2 has no such method and decides by the microphone.
+ */
+export function tellTextOnlyRpc(room: Room, agent: RemoteParticipant): void {
+  room.localParticipant
+    .performRpc({ destinationIdentity: agent.identity, method: RPC_METHOD.input, payload: "text" })
+    .catch(() => {});
+}
+
 /** Resolves with the agent's answer; failing to reach it is an `unavailable` result, never a rejection. */
 export async function sendEditRpc(
   room: Room,

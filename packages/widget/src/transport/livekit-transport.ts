@@ -13,7 +13,7 @@ import {
   type TextStreamHandler,
 } from "livekit-client";
 import type { ConnectionStatus } from "../store/types.js";
-import { requestSnapshotRpc, sendEditRpc } from "./agent-rpc.js";
+import { requestSnapshotRpc, sendEditRpc, tellTextOnlyRpc } from "./agent-rpc.js";
 import { agentStatus, findAgent, sessionIdOf, trustOf } from "./agent-trust.js";
 import { createHeldMessages } from "./held-messages.js";
 import { createIntake } from "./intake.js";
@@ -43,6 +43,11 @@ export interface LiveKitTransport extends Transport {
    * token is; anything but a valid snapshot is reported and not shown. Call after `connect`.
    */
   acceptSnapshot(snapshot: unknown): void;
+  /**
+   * The recruiter answers by typing: tells this session's agent (now, or when it joins) so it
+   * greets at once instead of waiting a moment for a microphone.
+   */
+  answerByText(): void;
 }
 
 /** LiveKit's standard topic for typed user input to an agent. */
@@ -177,6 +182,15 @@ export function createLiveKitTransport({ room, onError }: LiveKitTransportOption
     }
   };
 
+  let typing = false;
+  let toldTyping: string | null = null;
+  function tellTyping() {
+    const agent = findAgent(room);
+    if (!typing || agent === undefined || toldTyping === agent.identity) return;
+    toldTyping = agent.identity;
+    tellTextOnlyRpc(room, agent);
+  }
+
   /** The agent may become ours late (its session attribute arrives after it joined). */
   function agentChanged(gone?: Participant) {
     const agent = findAgent(room, gone);
@@ -190,6 +204,7 @@ export function createLiveKitTransport({ room, onError }: LiveKitTransportOption
     }
     sink?.agentState(agentStatus(agent));
     if (snapshotWanted) void requestSnapshot();
+    tellTyping();
   }
 
   const onConnectionState = (state: ConnectionState) => {
@@ -295,6 +310,11 @@ export function createLiveKitTransport({ room, onError }: LiveKitTransportOption
         const why = decoded.ok ? `a ${decoded.message.type} message` : decoded.error.message;
         report({ kind: "invalid_message", message: `the snapshot given with the token is not one: ${why}` });
       }
+    },
+
+    answerByText() {
+      typing = true;
+      tellTyping();
     },
 
     sendEdit: (command) => sendEditRpc(room, findAgent(room), command, report, sink?.messages?.()),
