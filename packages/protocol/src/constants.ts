@@ -14,7 +14,7 @@ export const RPC_METHOD = {
   edit: "voice-onboarding.edit",
   snapshot: "voice-onboarding.snapshot",
   /**
-   * Since 1.2. The widget says the recruiter chose text (payload `"text"`): the agent greets at
+   * Since 1.1. The widget says the recruiter chose text (payload `"text"`): the agent greets at
    * once in text instead of waiting a moment for a microphone that will not come.
    */
   input: "voice-onboarding.input",

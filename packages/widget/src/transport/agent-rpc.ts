@@ -38,7 +38,7 @@ export async function requestSnapshotRpc(
 
 /**
  * Tells the agent the recruiter answers by typing, so it greets without waiting for a microphone.
- * Best effort: an agent older than protocol 1.2 has no such method and decides by the microphone.
+ * Best effort: an agent older than protocol 1.1 has no such method and decides by the microphone.
  */
 export function tellTextOnlyRpc(room: Room, agent: RemoteParticipant): void {
   room.localParticipant
