@@ -4,6 +4,7 @@ import {
   type MessageOf,
   type MessageType,
   PROTOCOL_VERSION,
+  type TurnLatency,
 } from "@voice-onboarding/protocol";
 
 export const SESSION_ID = "session-1";
@@ -55,3 +56,12 @@ export function stage(id: string, name: string, order: number) {
 export function traitCreated(seq: number, id: string, name: string) {
   return message("trait.created", seq, { trait: trait(id, name) });
 }
+
+/** One voice turn's latency, as the agent announces it. */
+export const TURN: TurnLatency = {
+  speechId: "speech-1",
+  endOfUtteranceDelayMs: 610,
+  llmTtftMs: 320,
+  ttsTtfbMs: 260,
+  endToEndMs: 1190,
+};

@@ -1,9 +1,9 @@
 import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
-import { PARTICIPANT_ATTRIBUTE, type TurnLatency } from "@voice-onboarding/protocol";
+import { PARTICIPANT_ATTRIBUTE } from "@voice-onboarding/protocol";
 import { ConnectionState, ParticipantKind, Room, RoomEvent } from "livekit-client";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { VoiceOnboarding } from "../src/voice-onboarding.js";
-import { SESSION_ID } from "./fixtures.js";
+import { SESSION_ID, TURN } from "./fixtures.js";
 import { setConnectionState, setLocalParticipant, updateParticipant } from "./livekit-room.js";
 
 /**
@@ -12,13 +12,6 @@ import { setConnectionState, setLocalParticipant, updateParticipant } from "./li
  * device in happy-dom) and the agent's RPC answer are stand-ins.
  */
 const ours = { [PARTICIPANT_ATTRIBUTE.sessionId]: SESSION_ID };
-const turn: TurnLatency = {
-  speechId: "speech-1",
-  endOfUtteranceDelayMs: 610,
-  llmTtftMs: 320,
-  ttsTtfbMs: 260,
-  endToEndMs: 1190,
-};
 const announce = (room: Room, identity: string, value: string, kind = ParticipantKind.AGENT) =>
   act(async () => {
     updateParticipant(room, identity, {
@@ -61,8 +54,8 @@ describe("onMetrics", () => {
       expect(document.querySelector<HTMLElement>(".vo-status")?.dataset.state).toBe("connected"),
     );
 
-    await announce(room, "agent-1", JSON.stringify(turn));
-    expect(onMetrics).toHaveBeenCalledExactlyOnceWith(turn);
+    await announce(room, "agent-1", JSON.stringify(TURN));
+    expect(onMetrics).toHaveBeenCalledExactlyOnceWith(TURN);
 
     // Another session's agent, a recruiter, and values that are not a turn's latency are ignored.
     await act(async () => {
@@ -70,14 +63,14 @@ describe("onMetrics", () => {
         kind: ParticipantKind.AGENT,
         attributes: {
           [PARTICIPANT_ATTRIBUTE.sessionId]: "another-session",
-          [PARTICIPANT_ATTRIBUTE.turnLatency]: JSON.stringify({ ...turn, speechId: "theirs" }),
+          [PARTICIPANT_ATTRIBUTE.turnLatency]: JSON.stringify({ ...TURN, speechId: "theirs" }),
         },
       });
     });
     await announce(
       room,
       "recruiter-2",
-      JSON.stringify({ ...turn, speechId: "spoofed" }),
+      JSON.stringify({ ...TURN, speechId: "spoofed" }),
       ParticipantKind.STANDARD,
     );
     await announce(room, "agent-1", "{not json");

@@ -81,8 +81,7 @@ test("the recruiter's network drops mid-intake and returns: the widget reconnect
   // Converged: every card reads as in the tab that never left, and the rings agree.
   for (const card of ["company", "requirements", "traits", "stages", "nuances"]) {
     await expect(one.root.locator(`.vo-card--${card}`)).toHaveText(
-      await two.root.locator(`.vo-card--${card}`).innerText(),
-      { useInnerText: true },
+      (await two.root.locator(`.vo-card--${card}`).textContent()) ?? "",
     );
   }
   await expect(one.ring).toHaveAttribute(

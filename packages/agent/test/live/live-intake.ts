@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll } from "vitest";
 import { CapturingPublisher } from "../../src/publish/publisher.js";
 import { parseScript } from "../../src/replay/script.js";
 import type { ChatRequest } from "../../src/replay/stand-in-reply.js";
-import { issueRecruiterToken } from "../../src/server/tokens.js";
+import { issueRecruiterToken, type ParticipantCredentials } from "../../src/server/tokens.js";
 import { ProfileService } from "../../src/service/index.js";
 import { createPostgresStore, type PostgresStore } from "../../src/store/postgres.js";
 import {
@@ -54,6 +54,8 @@ export interface LiveIntake {
   readonly service: ProfileService;
   /** A session of the script's recruiter and company, as `POST /sessions` creates it. */
   newSession(): Promise<JobProfile>;
+  /** A recruiter token for the session's room (it dispatches the agent), as the session service issues it. */
+  tokenFor(profile: JobProfile): Promise<ParticipantCredentials>;
   /** The session's recruiter joins its room (dispatching the agent); left after the file. */
   join(profile: JobProfile): Promise<RecruiterClient>;
   /** Anyone with a token for the stack's LiveKit joins (left after the file). */
@@ -102,6 +104,14 @@ export function useLiveIntake(options: LiveStackOptions = {}): LiveIntake {
     clients.push(client);
     return client;
   };
+  const tokenFor = (profile: JobProfile) => {
+    const { livekit, agentName } = started(stack);
+    return issueRecruiterToken(profile, {
+      livekit: { url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret },
+      agentName,
+      ttlSeconds: 600,
+    });
+  };
   const modelRequests = () => [...started(stack).model.requests];
   const toolResultsAfter = (userText: string) => {
     const messages = modelRequests().at(-1)?.messages ?? [];
@@ -130,15 +140,8 @@ export function useLiveIntake(options: LiveStackOptions = {}): LiveIntake {
         company: script.session.company,
         requirements: script.session.profile.requirements,
       }),
-    async join(profile) {
-      const { livekit, agentName } = started(stack);
-      const credentials = await issueRecruiterToken(profile, {
-        livekit: { url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret },
-        agentName,
-        ttlSeconds: 600,
-      });
-      return joinWithToken(credentials.participantToken);
-    },
+    tokenFor,
+    join: async (profile) => joinWithToken((await tokenFor(profile)).participantToken),
     joinWithToken,
     modelRequests,
     toolResultsAfter,

@@ -1,6 +1,7 @@
-import type { JobProfile, TurnLatency } from "@voice-onboarding/protocol";
+import type { JobProfile } from "@voice-onboarding/protocol";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { MountOptions } from "../../src/element/mount.js";
+import { TURN } from "../fixtures.js";
 
 // The widget under the element is tested on its own; here only what the element turns its
 // callbacks into: DOM events that bubble out of the element and across a shadow root.
@@ -18,14 +19,6 @@ afterEach(() => {
   mounted.length = 0;
 });
 
-const turn: TurnLatency = {
-  speechId: "speech-1",
-  endOfUtteranceDelayMs: 610,
-  llmTtftMs: 320,
-  ttsTtfbMs: 260,
-  endToEndMs: 1190,
-};
-
 describe("<voice-onboarding> events", () => {
   it("turns the widget's callbacks into composed, bubbling events, metrics included", () => {
     defineVoiceOnboardingElement();
@@ -41,12 +34,12 @@ describe("<voice-onboarding> events", () => {
       );
 
     const options = mounted.at(-1) as MountOptions;
-    options.onMetrics?.(turn);
+    options.onMetrics?.(TURN);
     options.onProfileChange?.({ sessionId: "s" } as JobProfile);
     options.onConnectionChange?.("failed", "token endpoint answered 500");
     options.onError?.({ kind: "invalid_message", message: "bad" });
     expect(seen).toEqual([
-      ["voice-onboarding:metrics", turn],
+      ["voice-onboarding:metrics", TURN],
       ["voice-onboarding:change", { sessionId: "s" }],
       ["voice-onboarding:connection", { status: "failed", reason: "token endpoint answered 500" }],
       ["voice-onboarding:error", { kind: "invalid_message", message: "bad" }],
