@@ -52,7 +52,9 @@ const startAndSee =
   (...words: string[]): Play =>
   async (context) => {
     await start(context);
-    for (const text of words) await expect(await context.canvas.findByText(text)).toBeVisible();
+    // The cards are a lazy chunk, which Storybook's dev server builds on first use: slow under CI load.
+    for (const text of words)
+      await expect(await context.canvas.findByText(text, {}, { timeout: 10_000 })).toBeVisible();
   };
 
 const session = (overrides: FixedSession) => ({ args: { session: { ...meta.args.session, ...overrides } } });
