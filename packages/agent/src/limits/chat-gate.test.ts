@@ -67,7 +67,7 @@ describe("chat gate", () => {
     expect(admit("more", "r1")).toMatchObject({
       ok: false,
       reason: "too_fast",
-      notice: expect.stringMatching(/faster than I can answer.*Wait 4 s/),
+      notice: expect.stringMatching(/faster than I can answer.*Wait 2 s/),
     });
     // Said once, not once per refused line.
     expect(admit("more", "r1")).toEqual({ ok: false, reason: "too_fast", notice: undefined });

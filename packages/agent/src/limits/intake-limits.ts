@@ -10,9 +10,13 @@ export interface IntakeLimits {
   chatNoticeIntervalMs: number;
 }
 
-/** Far above a person typing or editing; far below a script flooding the model. */
+/**
+ * Far above a person typing or editing; far below a script flooding the model. A recruiter who
+ * answers each question as soon as the agent has asked it sends a line every 2–4 s: 15 a minute
+ * refused such a one (the live 15-turn intake hit it), so 30.
+ */
 export const DEFAULT_INTAKE_LIMITS: IntakeLimits = {
   edits: { burst: 20, perMinute: 60 },
-  chat: { burst: 5, perMinute: 15 },
+  chat: { burst: 5, perMinute: 30 },
   chatNoticeIntervalMs: 10_000,
 };
