@@ -18,13 +18,21 @@ export const RPC_METHOD = {
    * once in text instead of waiting a moment for a microphone that will not come.
    */
   input: "voice-onboarding.input",
+  /**
+   * Since 1.1. A typed line (`ChatLine`), answered once the agent took it: unlike a fire-and-forget
+   * `lk.chat` stream, a line lost on the way (right after a reconnect) is noticed and sent again,
+   * and its id makes the resend harmless.
+   */
+  chat: "voice-onboarding.chat",
 } as const;
 
 /** Encoded messages larger than this are refused by the codec (a 200-trait snapshot is ~150 kB). */
 export const MAX_MESSAGE_BYTES = 512 * 1024;
 
-/** LiveKit's RPC payload limit: no LiveKit client sends a larger edit, so the agent refuses one unread. */
-export const MAX_EDIT_COMMAND_BYTES = 15 * 1024;
+/** LiveKit's RPC payload limit: no LiveKit client sends more, so the agent refuses a larger payload unread. */
+export const MAX_RPC_PAYLOAD_BYTES = 15 * 1024;
+
+export const MAX_EDIT_COMMAND_BYTES = MAX_RPC_PAYLOAD_BYTES;
 
 /** Longest typed chat line (UTF-16 code units): the widget's input stops there, the agent refuses more. */
 export const MAX_CHAT_CHARS = 2000;

@@ -1,3 +1,4 @@
+export * from "./chat.js";
 export * from "./codec.js";
 export * from "./constants.js";
 export * from "./edit-semantics.js";

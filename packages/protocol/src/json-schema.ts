@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { ChatLine } from "./chat.js";
 import { PROTOCOL_VERSION } from "./constants.js";
 import { EditCommand, EditResult } from "./edits.js";
 import { ProtocolMessage } from "./messages.js";
@@ -16,6 +17,7 @@ export function buildJsonSchema() {
       ProtocolMessage: schemaOf(ProtocolMessage),
       EditCommand: schemaOf(EditCommand),
       EditResult: schemaOf(EditResult),
+      ChatLine: schemaOf(ChatLine),
       JobProfile: schemaOf(JobProfile),
     },
   };

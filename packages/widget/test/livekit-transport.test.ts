@@ -1,4 +1,5 @@
 import {
+  decodeChatLine,
   decodeEditCommand,
   type EditResult,
   encodeEditResult,
@@ -45,6 +46,8 @@ let errors: TransportError[];
 let rpcCalls: PerformRpcParams[];
 let agentProfile: ProtocolMessage;
 let answerEdit: (payload: string) => EditResult;
+/** The agent's answers to the chat RPC, in turn; "ok" once they run out. */
+let chatAnswers: (string | RpcError)[];
 
 function standInAgentRpc() {
   rpcCalls = [];
@@ -55,6 +58,11 @@ function standInAgentRpc() {
       // Like the network: the stream arrives after this call returns, not inside it.
       setTimeout(() => deliverTextStream(room, "agent-1", [streamed]), 0);
       return JSON.stringify({ seq: agentProfile.seq });
+    }
+    if (params.method === RPC_METHOD.chat) {
+      const answer = chatAnswers.shift() ?? "ok";
+      if (answer instanceof RpcError) throw answer;
+      return answer;
     }
     const result = answerEdit(params.payload);
     if (!result.ok) throw new RpcError(2403, result.error.message, encodeEditResult(result));
@@ -75,6 +83,7 @@ beforeEach(() => {
     if (!decoded.ok) throw new Error(decoded.error.message);
     return { ok: true, commandId: decoded.message.commandId, seq: 2 };
   };
+  chatAnswers = [];
   standInAgentRpc();
   joinAgent(room, { "lk.agent.state": "listening" });
   transport = createLiveKitTransport({ room, onError: (error) => errors.push(error) });
@@ -335,18 +344,53 @@ describe("createLiveKitTransport edits and text", () => {
     expect(errors.map((error) => error.kind)).toEqual(["edit_failed"]);
   });
 
-  it("sends typed text on LiveKit's chat topic and shows it in the transcript", async () => {
-    const sendText = vi.spyOn(room.localParticipant, "sendText").mockResolvedValue({
+  const chatCalls = () => rpcCalls.filter((call) => call.method === RPC_METHOD.chat);
+  const streamed = () =>
+    vi.spyOn(room.localParticipant, "sendText").mockResolvedValue({
       id: "s",
       topic: "lk.chat",
       mimeType: "text/plain",
       timestamp: 0,
       encryptionType: Encryption_Type.NONE,
     });
+
+  it("sends a typed line by the chat RPC, again under the same id when no answer came, and shows it once", async () => {
+    chatAnswers = [RpcError.builtIn("CONNECTION_TIMEOUT")];
     await transport.sendText("We also need Kafka experience");
-    expect(sendText).toHaveBeenCalledWith("We also need Kafka experience", { topic: "lk.chat" });
+    const payloads = chatCalls().map((call) => decodeChatLine(call.payload));
+    expect(payloads).toEqual([
+      {
+        ok: true,
+        message: { lineId: expect.stringMatching(/^line-/), text: "We also need Kafka experience" },
+      },
+      payloads[0],
+    ]);
+    expect(chatCalls()[0]?.destinationIdentity).toBe("agent-1");
     expect(store.getState().transcript).toMatchObject([
       { speaker: "recruiter", text: "We also need Kafka experience" },
     ]);
+    expect(errors).toEqual([]);
+  });
+
+  it("sends the line on LiveKit's chat topic to an agent older than protocol 1.1", async () => {
+    chatAnswers = [RpcError.builtIn("UNSUPPORTED_METHOD")];
+    const sendText = streamed();
+    await transport.sendText("We also need Kafka experience");
+    expect(sendText).toHaveBeenCalledWith("We also need Kafka experience", { topic: "lk.chat" });
+    expect(chatCalls()).toHaveLength(1);
+  });
+
+  it("does not send again a line the agent refused, and reports a line that never got through", async () => {
+    chatAnswers = [new RpcError(2429, "too_fast")];
+    await transport.sendText("one");
+    expect(chatCalls()).toHaveLength(1);
+    expect(errors).toEqual([{ kind: "send_failed", message: "message refused: too_fast" }]);
+    chatAnswers = [1, 2, 3].map(() => RpcError.builtIn("RESPONSE_TIMEOUT"));
+    await transport.sendText("two");
+    expect(chatCalls()).toHaveLength(4);
+    expect(errors[1]).toMatchObject({
+      kind: "send_failed",
+      message: expect.stringContaining("not delivered"),
+    });
   });
 });

@@ -97,7 +97,7 @@ test("an edit by hand is applied by the agent and known to the model's next turn
   ]);
 });
 
-test("two tabs on one session both see every change, and an edit from either settles", async ({
+test("two tabs on one session both see every change, a line typed in either is answered, and an edit from either settles", async ({
   browser,
 }) => {
   test.setTimeout(120_000);
@@ -108,14 +108,15 @@ test("two tabs on one session both see every change, and an edit from either set
   const one = liveIntake(first);
   await one.start.click();
   await expect(one.agentLines.first()).toContainText("Hey Maya!");
-  await second.goto("/");
+  await playTurn(one, 0);
+  // The second tab types (text only) as soon as its cards paint: its line reaches the agent
+  // before LiveKit tells the agent the tab joined, and must still be answered.
+  await second.goto("/?input=text");
   await hydrated(second);
   const two = liveIntake(second);
   await two.start.click();
   await expect(two.root.locator(".vo-card--company")).toContainText("Ledgerline");
-
-  await playTurn(one, 0);
-  await playTurn(one, 1);
+  await playTurn(two, 1);
   for (const tab of [one, two]) {
     await expect(tab.root.locator(".vo-card--company")).toContainText("about 45");
     await expect(tab.root.locator(".vo-card--requirements")).toContainText("San Francisco");

@@ -27,7 +27,7 @@ export interface EditRpcOptions {
   service: ProfileService;
   sessionId: string;
   /** Whether this identity is the recruiter of the room (not the agent, not another participant). */
-  isRecruiter(identity: string): boolean;
+  isRecruiter(identity: string): boolean | Promise<boolean>;
   /** Called with a sentence for the model's chat context after an edit was applied. */
   onEdited?(sentence: string): void;
 }
@@ -52,7 +52,7 @@ export function createEditRpcHandler(options: EditRpcOptions) {
   return async ({ callerIdentity, payload }: RpcInvocationData): Promise<string> => {
     const decoded = decodeEditCommand(payload);
     const commandId = decoded.ok ? decoded.message.commandId : "unknown";
-    if (!options.isRecruiter(callerIdentity)) {
+    if (!(await options.isRecruiter(callerIdentity))) {
       throw refuse(
         commandId,
         "forbidden",

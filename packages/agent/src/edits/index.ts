@@ -1,3 +1,10 @@
+export {
+  CHAT_LIMITED_RPC_ERROR_CODE,
+  type ChatHeard,
+  type ChatRefusal,
+  type ChatRpcOptions,
+  createChatRpcHandler,
+} from "./chat-rpc.js";
 export { describeEdit } from "./describe-edit.js";
 export { limitEdits } from "./edit-limits.js";
 export { planForEdit } from "./edit-plans.js";

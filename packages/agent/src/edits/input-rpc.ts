@@ -2,7 +2,7 @@ import { RpcError, type RpcInvocationData } from "@livekit/rtc-node";
 import { EDIT_RPC_ERROR_CODES } from "./edit-rpc.js";
 
 export interface InputRpcOptions {
-  isRecruiter(identity: string): boolean;
+  isRecruiter(identity: string): boolean | Promise<boolean>;
   /** The recruiter answers by typing: no microphone is coming from them. */
   choseText(identity: string): void;
 }
@@ -13,7 +13,7 @@ export interface InputRpcOptions {
  */
 export function createInputRpcHandler({ isRecruiter, choseText }: InputRpcOptions) {
   return async ({ callerIdentity, payload }: RpcInvocationData): Promise<string> => {
-    if (!isRecruiter(callerIdentity)) {
+    if (!(await isRecruiter(callerIdentity))) {
       throw new RpcError(EDIT_RPC_ERROR_CODES.forbidden, "only the session's recruiter says how they answer");
     }
     if (payload !== "text") {

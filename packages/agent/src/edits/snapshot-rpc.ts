@@ -6,7 +6,7 @@ import { EDIT_RPC_ERROR_CODES } from "./edit-rpc.js";
 export interface SnapshotRpcOptions {
   service: ProfileService;
   sessionId: string;
-  isRecruiter(identity: string): boolean;
+  isRecruiter(identity: string): boolean | Promise<boolean>;
   /** Delivers the snapshot to the caller on the protocol topic (a text stream: no size limit). */
   sendTo(identity: string, message: ProtocolMessage): Promise<void>;
 }
@@ -17,7 +17,7 @@ export interface SnapshotRpcOptions {
  */
 export function createSnapshotRpcHandler(options: SnapshotRpcOptions) {
   return async ({ callerIdentity }: RpcInvocationData): Promise<string> => {
-    if (!options.isRecruiter(callerIdentity)) {
+    if (!(await options.isRecruiter(callerIdentity))) {
       throw new RpcError(EDIT_RPC_ERROR_CODES.forbidden, "only the recruiter can read this profile");
     }
     try {

@@ -8,6 +8,7 @@ import { ParticipantKind, type RpcInvocationData } from "@livekit/rtc-node";
 import {
   DATA_TOPIC,
   decodeMessage,
+  encodeChatLine,
   encodeEditCommand,
   PARTICIPANT_ATTRIBUTE,
   PROTOCOL_VERSION,
@@ -263,6 +264,58 @@ describe("bootstrapIntake", () => {
     ]);
     // The session started listening to recruiter-1; the newer tab is linked once it exists.
     expect(links).toEqual(["recruiter-2"]);
+    running.intake.dispose();
+  });
+
+  it("acts on a new tab's first chat line and RPC that arrive before its join reaches the agent", async () => {
+    const store = new MemoryProfileStore();
+    const created = await newSession(store);
+    const { room, join, chat, call } = standInRoom(created.sessionId);
+    join("recruiter-1", "recruiter");
+    const links: (string | null)[] = [];
+    const running = await bootstrapWithStandIn(store, created.sessionId, room, undefined, (identity) =>
+      links.push(identity),
+    );
+    const replies = vi.spyOn(running.session, "generateReply").mockImplementation(() => undefined as never);
+    // LiveKit forwards the tab's data at once; its join comes later (over a second on the live stack).
+    chat("recruiter-2", "We are hybrid in San Francisco");
+    const input = call(RPC_METHOD.input, "recruiter-2", "text");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(replies).not.toHaveBeenCalled();
+    join("recruiter-2", "recruiter");
+    await expect(input).resolves.toBe("ok");
+    await vi.waitFor(() =>
+      expect(replies).toHaveBeenCalledWith({ userInput: "We are hybrid in San Francisco" }),
+    );
+    expect(links).toEqual(["recruiter-2"]);
+    expect(running.refused).toBe(0);
+    running.intake.dispose();
+  });
+
+  it("holds a line typed by RPC while the voice session starts, hears it once started, and once only", async () => {
+    const store = new MemoryProfileStore();
+    const created = await newSession(store);
+    const { room, join, call } = standInRoom(created.sessionId);
+    join("recruiter-1", "recruiter");
+    const line = encodeChatLine({ lineId: "line-1", text: "We are hybrid in San Francisco" });
+    let early: Promise<string> | undefined;
+    const running = await bootstrapWithStandIn(store, created.sessionId, room, async () => {
+      early = call(RPC_METHOD.chat, "recruiter-1", line);
+    });
+    await expect(early).resolves.toBe("ok");
+    // The widget heard nothing back in time and sends the line again: answered, not heard twice.
+    await expect(call(RPC_METHOD.chat, "recruiter-1", line)).resolves.toBe("ok");
+    const heard = () =>
+      running.session.history.items.filter(
+        (item) =>
+          item.type === "message" &&
+          item.role === "user" &&
+          item.textContent === "We are hybrid in San Francisco",
+      );
+    await vi.waitFor(() => expect(heard()).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(heard()).toHaveLength(1);
+    expect(running.resent).toBe(1);
     running.intake.dispose();
   });
 

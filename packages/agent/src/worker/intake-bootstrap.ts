@@ -2,6 +2,8 @@ import { voice } from "@livekit/agents";
 import type { RpcInvocationData } from "@livekit/rtc-node";
 import { PARTICIPANT_ATTRIBUTE, type ProtocolMessage, RPC_METHOD } from "@voice-onboarding/protocol";
 import {
+  type ChatHeard,
+  createChatRpcHandler,
   createEditRpcHandler,
   createInputRpcHandler,
   createSnapshotRpcHandler,
@@ -16,7 +18,7 @@ import { restoreLastTurns, settledNote, TranscriptRecorder } from "./conversatio
 import { createIntakeAgent, type IntakeAgent } from "./intake-agent.js";
 import { loadProfileWithRetry, type ProfileLoadResult } from "./profile-load.js";
 import {
-  isRecruiterIn,
+  createRecruiterCheck,
   isRecruiterParticipant,
   type RoomParticipant,
   recruitersIn,
@@ -34,7 +36,7 @@ export interface IntakeRoom {
   /** Called with every participant that leaves. */
   onParticipantLeft(listener: (participant: RoomParticipant) => void): void;
   /** Called with every typed chat line (LiveKit's `lk.chat` topic) and its sender. */
-  onChatText(listener: (text: string, senderIdentity: string) => void): void;
+  onChatText(listener: (text: string, senderIdentity: string) => void | Promise<void>): void;
 }
 
 export interface BootstrapOptions {
@@ -73,6 +75,8 @@ export interface RunningIntake {
   readonly refused: number;
   /** A recruiter's chat lines not passed to the model: blank, too long or too fast. */
   readonly limited: number;
+  /** Typed lines that came again because the widget had no answer in time (heard once). */
+  readonly resent: number;
 }
 
 /**
@@ -92,9 +96,15 @@ export async function bootstrapIntake(options: BootstrapOptions): Promise<Runnin
   const recruiters = () => recruitersIn(room, sessionId);
   const publisher = new LiveKitPublisher(room.localParticipant, recruiters);
   const service = new ProfileService({ store: options.store, publisher, logger });
-  const isRecruiter = (identity: string) => isRecruiterIn(room, sessionId, identity);
+  // A new tab's first line or RPC can come before its join does: the check waits for it.
+  const recruiterCheck = createRecruiterCheck(room, sessionId);
+  room.onParticipantJoined((participant) => recruiterCheck.joined(participant.identity));
+  const isRecruiter = recruiterCheck.isRecruiter;
   const sendTo = (identity: string, message: ProtocolMessage) => publisher.sendTo([identity], message);
   let intake: IntakeAgent | undefined;
+  let refused = 0;
+  let limited = 0;
+  let resent = 0;
   room.localParticipant.registerRpcMethod(
     RPC_METHOD.edit,
     limitEdits(
@@ -110,6 +120,22 @@ export async function bootstrapIntake(options: BootstrapOptions): Promise<Runnin
   room.localParticipant.registerRpcMethod(
     RPC_METHOD.snapshot,
     createSnapshotRpcHandler({ service, sessionId, isRecruiter, sendTo }),
+  );
+  // Lines typed while the voice pipeline starts wait for it (the widget's RPC waits for the answer).
+  type Hear = (text: string, identity: string) => ChatHeard;
+  let chatReady: (hear: Hear) => void = () => {};
+  const chatHeard = new Promise<Hear>((resolve) => {
+    chatReady = resolve;
+  });
+  room.localParticipant.registerRpcMethod(
+    RPC_METHOD.chat,
+    createChatRpcHandler({
+      isRecruiter,
+      hear: async (text, identity) => (await chatHeard)(text, identity),
+      onResent: () => {
+        resent += 1;
+      },
+    }),
   );
   room.localParticipant.registerRpcMethod(
     RPC_METHOD.input,
@@ -143,8 +169,6 @@ export async function bootstrapIntake(options: BootstrapOptions): Promise<Runnin
   await restoreLastTurns(options.store, sessionId, loaded.agent, logger);
   const transcript = new TranscriptRecorder(options.store, sessionId, logger);
 
-  let refused = 0;
-  let limited = 0;
   const admitChat = createChatGate(limits);
   let session: voice.AgentSession | undefined;
   let linked = recruiters().at(-1);
@@ -187,14 +211,7 @@ export async function bootstrapIntake(options: BootstrapOptions): Promise<Runnin
     if (newState === "listening") service.budget.endTurn(sessionId);
   });
 
-  room.onChatText((text, senderIdentity) => {
-    if (!isRecruiter(senderIdentity)) {
-      refused += 1;
-      logger.warn("ignored chat from a participant who is not this session's recruiter", {
-        identity: senderIdentity,
-      });
-      return;
-    }
+  const hearChat = (text: string, senderIdentity: string): ChatHeard => {
     const verdict = admitChat(text, senderIdentity);
     if (!verdict.ok) {
       limited += 1;
@@ -204,12 +221,27 @@ export async function bootstrapIntake(options: BootstrapOptions): Promise<Runnin
       });
       // Not interruptible: the next accepted line would otherwise cut it before it is heard or shown.
       if (verdict.notice) started.say(verdict.notice, { allowInterruptions: false, addToChatCtx: false });
-      return;
+      return { ok: false, reason: verdict.reason };
     }
     link(senderIdentity);
     service.budget.startTurn(sessionId);
     interruptUnlessNotice(started);
     started.generateReply({ userInput: verdict.text });
+    return { ok: true };
+  };
+  chatReady(hearChat);
+  // Typed lines by LiveKit's `lk.chat` too (any LiveKit client); the widget uses RPC_METHOD.chat.
+  const hearChatStream = (text: string, senderIdentity: string, fromRecruiter: boolean) => {
+    if (fromRecruiter) return void hearChat(text, senderIdentity);
+    refused += 1;
+    logger.warn("ignored chat from a participant who is not this session's recruiter", {
+      identity: senderIdentity,
+    });
+  };
+  room.onChatText((text, senderIdentity) => {
+    const fromRecruiter = isRecruiter(senderIdentity);
+    if (typeof fromRecruiter === "boolean") return hearChatStream(text, senderIdentity, fromRecruiter);
+    return fromRecruiter.then((known) => hearChatStream(text, senderIdentity, known));
   });
 
   await Promise.all([snapshotsSent, options.beforeGreeting?.()]);
@@ -224,6 +256,9 @@ export async function bootstrapIntake(options: BootstrapOptions): Promise<Runnin
     },
     get limited() {
       return limited;
+    },
+    get resent() {
+      return resent;
     },
   };
 }

@@ -41,7 +41,12 @@ export async function runIntakeJob(ctx: JobContext, { config, store, vad }: Inta
       await running.transcript.flush();
       running.intake.dispose();
       logger.info(
-        { turns: turnMetrics.turns, refused: running.refused, limited: running.limited },
+        {
+          turns: turnMetrics.turns,
+          refused: running.refused,
+          limited: running.limited,
+          resent: running.resent,
+        },
         "intake job ended",
       );
     }

@@ -1,8 +1,10 @@
 import {
+  type ChatLine,
   decodeEditResult,
   decodeMessage,
   type EditCommand,
   type EditResult,
+  encodeChatLine,
   encodeEditCommand,
   type ProtocolMessage,
   RPC_METHOD,
@@ -44,6 +46,78 @@ export function tellTextOnlyRpc(room: Room, agent: RemoteParticipant): void {
   room.localParticipant
     .performRpc({ destinationIdentity: agent.identity, method: RPC_METHOD.input, payload: "text" })
     .catch(() => {});
+}
+
+/** How often a typed line is sent before the widget says it was not delivered. */
+const CHAT_ATTEMPTS = 3;
+
+/** How long a line typed before the agent joined waits for it (dispatch takes seconds under load). */
+const AGENT_WAIT_MS = 15_000;
+
+async function agentWithin(
+  find: () => RemoteParticipant | undefined,
+  waitMs: number,
+): Promise<RemoteParticipant | undefined> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const agent = find();
+    if (agent !== undefined || Date.now() >= deadline) return agent;
+    // Polled: the agent counts once its session attribute is trusted, which no single event marks.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** Failures after which the same line may be sent again: it may never have reached the agent. */
+const RESENDABLE = new Set<number>([
+  RpcError.ErrorCode.CONNECTION_TIMEOUT,
+  RpcError.ErrorCode.RESPONSE_TIMEOUT,
+  RpcError.ErrorCode.RECIPIENT_DISCONNECTED,
+  RpcError.ErrorCode.SEND_FAILED,
+]);
+
+/**
+ * Sends a typed line with `RPC_METHOD.chat` and waits for the agent to take it. A line lost on the
+ * way (livekit-client can drop the first packet after a full reconnect, silently) goes again
+ * under the same id, which the agent hears once; an agent older than protocol 1.1 gets it on
+ * `lk.chat`. A line the agent refused (too long, too fast) is not sent again: it says why itself.
+ */
+export async function sendChatRpc(
+  room: Room,
+  agent: () => RemoteParticipant | undefined,
+  line: ChatLine,
+  sendChatStream: (text: string) => Promise<unknown>,
+  report: (error: TransportError) => void,
+): Promise<void> {
+  let lastFailure: unknown;
+  for (let attempt = 1; attempt <= CHAT_ATTEMPTS; attempt++) {
+    const destination = await agentWithin(agent, AGENT_WAIT_MS);
+    if (destination === undefined) {
+      report({ kind: "send_failed", message: "message not sent: the agent is not in the room" });
+      return;
+    }
+    try {
+      await room.localParticipant.performRpc({
+        destinationIdentity: destination.identity,
+        method: RPC_METHOD.chat,
+        payload: encodeChatLine(line),
+        // The agent answers once its pipeline has started (a line typed meanwhile waits for it).
+        responseTimeout: 10_000,
+      });
+      return;
+    } catch (cause) {
+      if (!(cause instanceof RpcError)) throw cause;
+      if (cause.code === RpcError.ErrorCode.UNSUPPORTED_METHOD) {
+        await sendChatStream(line.text);
+        return;
+      }
+      if (!RESENDABLE.has(cause.code)) {
+        report({ kind: "send_failed", message: `message refused: ${cause.message}` });
+        return;
+      }
+      lastFailure = cause;
+    }
+  }
+  report({ kind: "send_failed", message: `message not delivered: ${String(lastFailure)}` });
 }
 
 /** Resolves with the agent's answer; failing to reach it is an `unavailable` result, never a rejection. */

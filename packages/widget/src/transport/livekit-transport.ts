@@ -12,8 +12,9 @@ import {
   RoomEvent,
   type TextStreamHandler,
 } from "livekit-client";
+import { newId } from "../cards/edit/new-id.js";
 import type { ConnectionStatus } from "../store/types.js";
-import { requestSnapshotRpc, sendEditRpc, tellTextOnlyRpc } from "./agent-rpc.js";
+import { requestSnapshotRpc, sendChatRpc, sendEditRpc, tellTextOnlyRpc } from "./agent-rpc.js";
 import { agentStatus, findAgent, sessionIdOf, trustOf } from "./agent-trust.js";
 import { createHeldMessages } from "./held-messages.js";
 import { createIntake } from "./intake.js";
@@ -322,7 +323,13 @@ export function createLiveKitTransport({ room, onError }: LiveKitTransportOption
     async sendText(text) {
       sink?.transcript(typedLine(text));
       try {
-        await room.localParticipant.sendText(text, { topic: CHAT_TOPIC });
+        await sendChatRpc(
+          room,
+          () => findAgent(room),
+          { lineId: newId("line"), text },
+          (line) => room.localParticipant.sendText(line, { topic: CHAT_TOPIC }),
+          report,
+        );
       } catch (cause) {
         report({ kind: "send_failed", message: `message not sent: ${String(cause)}` });
       }
