@@ -267,6 +267,27 @@ describe("bootstrapIntake", () => {
     running.intake.dispose();
   });
 
+  it("registers every RPC method before marking itself with the session the widget trusts it by", async () => {
+    const store = new MemoryProfileStore();
+    const created = await newSession(store);
+    const stand = standInRoom(created.sessionId);
+    stand.join("recruiter-1", "recruiter");
+    const registered: string[] = [];
+    let registeredWhenMarked: string[] | undefined;
+    const { registerRpcMethod, setAttributes } = stand.room.localParticipant;
+    stand.room.localParticipant.registerRpcMethod = (method, handler) => {
+      registered.push(method);
+      registerRpcMethod(method, handler);
+    };
+    stand.room.localParticipant.setAttributes = async (changed) => {
+      if (PARTICIPANT_ATTRIBUTE.sessionId in changed) registeredWhenMarked ??= [...registered];
+      await setAttributes(changed);
+    };
+    const running = await bootstrapWithStandIn(store, created.sessionId, stand.room);
+    expect(registeredWhenMarked?.sort()).toEqual(Object.values(RPC_METHOD).sort());
+    running.intake.dispose();
+  });
+
   it("acts on a new tab's first chat line and RPC that arrive before its join reaches the agent", async () => {
     const store = new MemoryProfileStore();
     const created = await newSession(store);

@@ -88,11 +88,6 @@ export interface RunningIntake {
  */
 export async function bootstrapIntake(options: BootstrapOptions): Promise<RunningIntake | EndedIntake> {
   const { sessionId, room, logger, limits = DEFAULT_INTAKE_LIMITS } = options;
-  await room.localParticipant
-    .setAttributes({ [PARTICIPANT_ATTRIBUTE.sessionId]: sessionId })
-    .catch((error: unknown) =>
-      logger.warn("could not mark the agent with its session", { error: String(error) }),
-    );
   const recruiters = () => recruitersIn(room, sessionId);
   const publisher = new LiveKitPublisher(room.localParticipant, recruiters);
   const service = new ProfileService({ store: options.store, publisher, logger });
@@ -141,6 +136,14 @@ export async function bootstrapIntake(options: BootstrapOptions): Promise<Runnin
     RPC_METHOD.input,
     createInputRpcHandler({ isRecruiter, choseText: (identity) => options.choseText?.(identity) }),
   );
+  // Marked only now that its RPC methods exist: the widget calls them as soon as it trusts this
+  // agent, which is when the mark arrives (marked first, a text-only start's input RPC could meet
+  // "method not supported" and the greeting waited for a microphone that never came).
+  await room.localParticipant
+    .setAttributes({ [PARTICIPANT_ATTRIBUTE.sessionId]: sessionId })
+    .catch((error: unknown) =>
+      logger.warn("could not mark the agent with its session", { error: String(error) }),
+    );
   let loading: ProfileLoadResult<IntakeAgent>;
   try {
     loading = await loadProfileWithRetry({
