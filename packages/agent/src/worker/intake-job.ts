@@ -131,10 +131,10 @@ export async function runIntakeJob(ctx: JobContext, { config, store, vad }: Inta
         participants: room.remoteParticipants,
         listener: recruiter,
         joinedAt,
+        // Some may have said so before the session started (the RPC comes as soon as the agent is marked).
+        typing: typists,
       });
       if (voiceFailed) voiceOutput.voiceFailed();
-      // Said before the session started (the RPC comes as soon as the agent is in the room).
-      for (const identity of typists) voiceOutput.choseText(identity);
       return session;
     },
     linkRecruiter: (session, identity) => {
@@ -144,8 +144,8 @@ export async function runIntakeJob(ctx: JobContext, { config, store, vad }: Inta
     tell: (text) => transcriptLine(localParticipant, text),
     beforeGreeting: async () => voiceOutput?.decided(),
     choseText: (identity) => {
-      typists.add(identity);
-      voiceOutput?.choseText(identity);
+      if (voiceOutput) voiceOutput.choseText(identity);
+      else typists.add(identity);
     },
   });
   if ("ended" in outcome) {

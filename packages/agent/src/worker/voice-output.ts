@@ -12,6 +12,8 @@ export interface VoiceOutputOptions {
   listener: string | undefined;
   /** When each recruiter joined, as this job saw it (ms); one absent counts from this call. */
   joinedAt?: ReadonlyMap<string, number>;
+  /** Recruiters who said they type (`choseText`), kept by the caller from before this output existed. */
+  typing?: Set<string>;
 }
 
 /**
@@ -51,11 +53,11 @@ export function createVoiceOutput({
   participants,
   listener,
   joinedAt = new Map(),
+  typing = new Set(),
 }: VoiceOutputOptions): VoiceOutput {
   let listening = listener ?? null;
   let failed = false;
   let enabled: boolean | undefined;
-  const typing = new Set<string>();
   const createdAt = Date.now();
   const waiting = new Set<() => void>();
   const talks = (identity: string | null) => {

@@ -47,9 +47,7 @@ export function tokenFetcherFor(endpoint: string, messagesNow: () => TokenMessag
     }
     const { serverUrl, participantToken, snapshot } = body;
     // The session service's token route answers the profile too: the cards paint before the agent joins.
-    return snapshot === undefined
-      ? { serverUrl, participantToken }
-      : { serverUrl, participantToken, snapshot };
+    return { serverUrl, participantToken, ...(snapshot !== undefined && { snapshot }) };
   };
 }
 

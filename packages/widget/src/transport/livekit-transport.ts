@@ -305,6 +305,7 @@ export function createLiveKitTransport({ room, onError }: LiveKitTransportOption
     requestSnapshot,
 
     acceptSnapshot(snapshot) {
+      // Through the one decoder (size, version, schema) every message takes: once per start.
       const decoded = decodeMessage(JSON.stringify(snapshot ?? null));
       if (decoded.ok && decoded.message.type === "profile.snapshot") admit(decoded.message);
       else {
