@@ -22,7 +22,7 @@ export class StoreBudget {
 
   constructor(
     options: StoreBudgetOptions = {},
-    readonly now: () => number = Date.now,
+    readonly now: () => number = () => Date.now(),
   ) {
     this.perChangeMs = options.perChangeMs ?? DEFAULTS.perChangeMs;
     this.perTurnMs = options.perTurnMs ?? DEFAULTS.perTurnMs;

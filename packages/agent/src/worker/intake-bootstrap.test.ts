@@ -4,6 +4,7 @@
  * room is a local stand-in with rtc-node's Room shape (participants, sendText, registerRpcMethod),
  * and the model is the local OpenAI-compatible stand-in driving a real voice.AgentSession.
  */
+import { voice } from "@livekit/agents";
 import { ParticipantKind, type RpcInvocationData } from "@livekit/rtc-node";
 import {
   DATA_TOPIC,
@@ -286,6 +287,46 @@ describe("bootstrapIntake", () => {
     const running = await bootstrapWithStandIn(store, created.sessionId, stand.room);
     expect(registeredWhenMarked?.sort()).toEqual(Object.values(RPC_METHOD).sort());
     running.intake.dispose();
+  });
+
+  it("starts the store's turn budget when the agent starts answering, not at the recruiter's final transcript", async () => {
+    const store = new MemoryProfileStore();
+    const created = await newSession(store);
+    const { room, join } = standInRoom(created.sessionId);
+    join("recruiter-1", "recruiter");
+    const running = await bootstrapWithStandIn(store, created.sessionId, room);
+    const { budget } = running.service;
+    const left = () => budget.deadline(created.sessionId).remainingMs();
+    const { UserInputTranscribed, AgentStateChanged } = voice.AgentSessionEventTypes;
+    let now = Date.now();
+    const later = (ms: number) => {
+      now += ms;
+      vi.setSystemTime(now);
+    };
+    try {
+      // The greeting is over; the recruiter speaks.
+      running.session.emit(AgentStateChanged, voice.createAgentStateChangedEvent("speaking", "listening"));
+      running.session.emit(
+        UserInputTranscribed,
+        voice.createUserInputTranscribedEvent({ transcript: "hi", isFinal: true }),
+      );
+      // The turn ends 7 s after its transcript (the recruiter talked over the agent): a budget
+      // started at the transcript would be spent before the first tool call.
+      later(budget.perTurnMs + 1_000);
+      expect(left()).toBe(budget.perChangeMs);
+      running.session.emit(AgentStateChanged, voice.createAgentStateChangedEvent("listening", "thinking"));
+      later(budget.perTurnMs - 1_000);
+      expect(left()).toBe(1_000);
+      // Tool steps in between do not start it again; listening again ends it.
+      running.session.emit(AgentStateChanged, voice.createAgentStateChangedEvent("thinking", "speaking"));
+      running.session.emit(AgentStateChanged, voice.createAgentStateChangedEvent("speaking", "thinking"));
+      expect(left()).toBe(1_000);
+      running.session.emit(AgentStateChanged, voice.createAgentStateChangedEvent("thinking", "listening"));
+      expect(left()).toBe(budget.perChangeMs);
+    } finally {
+      vi.useRealTimers();
+      running.intake.dispose();
+    }
   });
 
   it("acts on a new tab's first chat line and RPC that arrive before its join reaches the agent", async () => {

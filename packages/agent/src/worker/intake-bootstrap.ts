@@ -204,14 +204,22 @@ export async function bootstrapIntake(options: BootstrapOptions): Promise<Runnin
   session = started;
   if (linked !== listenedTo) options.linkRecruiter(started, linked ?? null);
   transcript.attach(started);
-  // The store's per-turn budget starts when the recruiter has said (or typed) their piece.
-  started.on(voice.AgentSessionEventTypes.UserInputTranscribed, ({ isFinal }) => {
-    if (isFinal) service.budget.startTurn(sessionId);
-  });
-  // ...and ends when the agent has answered: later changes (a hand edit, the next turn's calls)
-  // must not find it spent.
+  // The store's per-turn budget starts when the agent starts answering, not at the recruiter's
+  // final transcript: the end of a spoken turn can come seconds later (talking over the agent, a
+  // slow end-of-turn), and a budget started at the transcript failed that turn's tool calls as
+  // "database unreachable" with the database up (seen in CI's interruption test). One budget for
+  // the whole answer, tool steps included; it ends when the agent listens again, so later changes
+  // (a hand edit, the next turn's calls) never find it spent.
+  let answering = false;
   started.on(voice.AgentSessionEventTypes.AgentStateChanged, ({ newState }) => {
-    if (newState === "listening") service.budget.endTurn(sessionId);
+    if (newState === "thinking" && !answering) {
+      answering = true;
+      service.budget.startTurn(sessionId);
+    }
+    if (newState === "listening") {
+      answering = false;
+      service.budget.endTurn(sessionId);
+    }
   });
 
   const hearChat = (text: string, senderIdentity: string): ChatHeard => {
