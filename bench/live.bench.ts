@@ -23,7 +23,8 @@
  * BENCH_LIVE_UI_SESSIONS (intakes typed through Chromium, default 1: 34 changes), BENCH_LIVE_STARTS
  * (default 10), BENCH_LIVE_START_INPUT (`voice`, the default, or `text`: the starts type), BENCH_LIVE_LEVELS (concurrent sessions, default "1,10,25"), BENCH_LIVE_TURNS_PER_LEVEL
  * (default 8), BENCH_LIVE_LEVEL_RUN_S (typing time per level before the remaining turns are dropped,
- * default 60), BENCH_LIVE_THINK_MS (pause after the agent answers, default 1000),
+ * default 60), BENCH_LIVE_THINK_MS (pause after the agent answers, default 2000: the agent takes 30 typed lines a
+ * minute after a burst of 5, and faster typing is refused),
  * BENCH_LIVE_WORKER (`bundled`, default: the agent bundled to JavaScript as it ships; `tsx`: the
  * live stack's worker on TypeScript sources), BENCH_LIVE_CPU_PROFILE (file for a Chromium CPU
  * profile of the typed intake's page), CHROMIUM_PATH.
@@ -63,7 +64,7 @@ const UI_SESSIONS = Number(process.env.BENCH_LIVE_UI_SESSIONS ?? 1);
 const STARTS = Number(process.env.BENCH_LIVE_STARTS ?? 10);
 const START_INPUT: StartInput = process.env.BENCH_LIVE_START_INPUT === "text" ? "text" : "voice";
 const LEVELS = (process.env.BENCH_LIVE_LEVELS ?? "1,10,25").split(",").map(Number);
-const THINK_MS = Number(process.env.BENCH_LIVE_THINK_MS ?? 1000);
+const THINK_MS = Number(process.env.BENCH_LIVE_THINK_MS ?? 2000);
 /** Turns each recruiter types per level: a recruiter carries on at the next level, its job process already warm. */
 const TURNS_PER_LEVEL = Number(process.env.BENCH_LIVE_TURNS_PER_LEVEL ?? 8);
 /**

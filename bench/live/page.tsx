@@ -47,8 +47,8 @@ export interface PageRecord {
 }
 
 export interface LiveBenchApi {
-  /** Presses Start (with `textOnly`, then "Continue with text only" once the microphone is refused). */
-  pressStart(textOnly: boolean): Promise<void>;
+  /** Presses Start (a `?text-only` page is text only from the start: no microphone is asked for). */
+  pressStart(): Promise<void>;
   /** Presses End conversation. */
   pressStop(): void;
   /** Agent transcript entries marked final. */
@@ -265,7 +265,7 @@ createRoot(host).render(
 );
 
 window.liveBench = {
-  async pressStart(textOnlyStart) {
+  async pressStart() {
     const start = await waitFor("Start button", () => button(labels.start));
     void paintedWhen(snapshotShown).then((at) => {
       record.snapshotPaintedAt = at;
@@ -275,7 +275,6 @@ window.liveBench = {
     });
     record.startedAt = wall();
     start.click();
-    if (textOnlyStart) (await waitFor("Continue with text", () => button(labels.continueWithText))).click();
   },
   pressStop() {
     button(labels.stop)?.click();

@@ -38,7 +38,7 @@ export async function starts(
     pages.nextSession();
     const page = await openPage(browser, input === "text" ? `${pages.origin}?text-only` : pages.origin);
     await sleep(300);
-    await page.evaluate(() => window.liveBench.pressStart(false));
+    await page.evaluate(() => window.liveBench.pressStart());
     try {
       await page.waitForFunction(
         () => {

@@ -64,7 +64,7 @@ export async function typedIntakeInChromium(
       await cdp.send("Profiler.enable");
       await cdp.send("Profiler.start");
     }
-    await page.evaluate(() => window.liveBench.pressStart(true));
+    await page.evaluate(() => window.liveBench.pressStart());
     await page.waitForFunction(() => window.liveBench.record().snapshotPaintedAt !== null, undefined, {
       timeout: 60_000,
     });
