@@ -380,6 +380,17 @@ describe("createLiveKitTransport edits and text", () => {
     expect(chatCalls()).toHaveLength(1);
   });
 
+  it("holds a line typed before the agent joined until it does", async () => {
+    room.remoteParticipants.delete("agent-1");
+    const sent = transport.sendText("We also need Kafka experience");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(chatCalls()).toHaveLength(0);
+    joinAgent(room, { "lk.agent.state": "listening" });
+    await sent;
+    expect(chatCalls().map((call) => call.destinationIdentity)).toEqual(["agent-1"]);
+    expect(errors).toEqual([]);
+  });
+
   it("does not send again a line the agent refused, and reports a line that never got through", async () => {
     chatAnswers = [new RpcError(2429, "too_fast")];
     await transport.sendText("one");
