@@ -11,7 +11,7 @@
  *   pnpm --filter @voice-onboarding/widget bench     (runs this and widget-render.bench.ts)
  */
 import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { build, type Plugin } from "esbuild";
 import { printTable } from "./table.js";
@@ -112,32 +112,35 @@ async function bundle(subject: Subject): Promise<HostSizes> {
 
 /**
  * `dist/voice-onboarding.standalone.js` as a plain page loads it: the file and the chunks it imports
- * statically (before Start), and everything in `dist/standalone/` (after Start, LiveKit included).
+ * statically (before Start), and everything it reaches by `import()` too (after Start, LiveKit included).
  */
 function standaloneSizes(): HostSizes {
   const dist = `${root}packages/widget/dist/`;
   const size = (file: string) => gzipSync(readFileSync(`${dist}${file}`), { level: 9 }).length;
-  const first = new Set<string>();
-  const visit = (file: string) => {
-    if (first.has(file)) return;
-    first.add(file);
-    const code = readFileSync(`${dist}${file}`, "utf8");
-    const folder = file.replace(/[^/]*$/, "");
-    for (const [, imported] of code.matchAll(
-      /\b(?:import|export)\s*(?:[\w$*{}\s,]+from\s*)?["'](\.\/[^"']+)["']/g,
-    )) {
-      if (imported) visit(`${folder}${imported.slice(2)}`);
-    }
+  /** The files `entry` reaches: by static imports only, or by dynamic `import()`s too. */
+  const reached = (entry: string, dynamic: boolean) => {
+    const files = new Set<string>();
+    const visit = (file: string) => {
+      if (files.has(file)) return;
+      files.add(file);
+      const code = readFileSync(`${dist}${file}`, "utf8");
+      const folder = file.replace(/[^/]*$/, "");
+      const imports = [
+        ...code.matchAll(/\b(?:import|export)\s*(?:[\w$*{}\s,]+from\s*)?["'](\.\/[^"']+)["']/g),
+        ...(dynamic ? code.matchAll(/\bimport\(\s*["'](\.\/[^"']+)["']\s*\)/g) : []),
+      ];
+      for (const [, imported] of imports) {
+        if (imported) visit(`${folder}${imported.slice(2)}`);
+      }
+    };
+    visit(entry);
+    return files;
   };
-  visit("voice-onboarding.standalone.js");
-  const all = [
-    "voice-onboarding.standalone.js",
-    ...readdirSync(`${dist}standalone`)
-      .filter((name) => name.endsWith(".js"))
-      .map((name) => `standalone/${name}`),
-  ];
+  // Reached from the entry, not listed from the folder: a dist built several times keeps old chunks.
+  const first = reached("voice-onboarding.standalone.js", false);
+  const all = reached("voice-onboarding.standalone.js", true);
   const sum = (files: Iterable<string>) => [...files].reduce((total, file) => total + size(file), 0);
-  return { firstRender: sum(first), total: sum(all), chunks: all.length, lazy: all.length - first.size };
+  return { firstRender: sum(first), total: sum(all), chunks: all.size, lazy: all.size - first.size };
 }
 
 async function stylesheet(): Promise<number> {
