@@ -403,5 +403,10 @@ describe("createLiveKitTransport edits and text", () => {
       kind: "send_failed",
       message: expect.stringContaining("not delivered"),
     });
+    // The agent explains a refused line itself; the undelivered one is marked in the transcript.
+    const [one, two] = store.getState().transcript;
+    expect(one).toMatchObject({ text: "one" });
+    expect(one?.undelivered).toBeUndefined();
+    expect(two).toMatchObject({ text: "two", undelivered: true });
   });
 });

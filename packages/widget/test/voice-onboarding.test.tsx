@@ -120,6 +120,19 @@ describe("<VoiceOnboarding/> agent states, transcript and text input", () => {
     );
     const entries = screen.getByRole("list").querySelectorAll("li");
     expect([...entries].map((entry) => entry.dataset.speaker)).toEqual(["agent", "recruiter"]);
+    expect(screen.queryByText(/^Not delivered/)).toBeNull();
+    // The transport marks a line the agent never received.
+    act(() =>
+      controlled.sink?.transcript({
+        id: "u1",
+        speaker: "recruiter",
+        text: "Thanks",
+        final: true,
+        at: 2,
+        undelivered: true,
+      }),
+    );
+    expect(screen.getByText("Not delivered: check the connection and send it again.")).toBeTruthy();
   });
 });
 

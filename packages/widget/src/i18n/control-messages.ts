@@ -26,6 +26,8 @@ export interface ControlMessages {
   transcriptEmpty: string;
   speakerAgent: string;
   speakerRecruiter: string;
+  /** Beside a typed line the agent never received (tried three times). */
+  lineNotDelivered: string;
   messageLabel: string;
   messagePlaceholder: string;
   send: string;

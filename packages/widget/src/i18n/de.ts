@@ -210,6 +210,7 @@ export const de = {
   textOnlyNotice: "Nur Text: Tippen Sie Ihre Antworten unten ein.",
   transcriptTitle: "Gespräch",
   transcriptEmpty: "Hier erscheint das Gespräch.",
+  lineNotDelivered: "Nicht zugestellt: Verbindung prüfen und erneut senden.",
   speakerAgent: "Assistent",
   speakerRecruiter: "Sie",
   messageLabel: "Nachricht eingeben",

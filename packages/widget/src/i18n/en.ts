@@ -204,6 +204,7 @@ export const en = {
   textOnlyNotice: "Text only: type your answers below.",
   transcriptTitle: "Conversation",
   transcriptEmpty: "The conversation will appear here.",
+  lineNotDelivered: "Not delivered: check the connection and send it again.",
   speakerAgent: "Assistant",
   speakerRecruiter: "You",
   messageLabel: "Type a message",

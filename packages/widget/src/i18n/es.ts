@@ -211,6 +211,7 @@ export const es = {
   textOnlyNotice: "Solo texto: escribe tus respuestas abajo.",
   transcriptTitle: "Conversación",
   transcriptEmpty: "Aquí aparecerá la conversación.",
+  lineNotDelivered: "No se entregó: revisa la conexión y envíalo de nuevo.",
   speakerAgent: "Asistente",
   speakerRecruiter: "Tú",
   messageLabel: "Escribe un mensaje",

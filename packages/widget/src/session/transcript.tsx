@@ -52,6 +52,9 @@ export function Transcript({ labels }: { labels: ControlMessages }) {
                 {entry.speaker === "agent" ? labels.speakerAgent : labels.speakerRecruiter}
               </span>
               <span className="vo-transcript__text">{entry.text}</span>
+              {entry.undelivered && (
+                <span className="vo-transcript__undelivered">{labels.lineNotDelivered}</span>
+              )}
             </li>
           ))}
         </ol>

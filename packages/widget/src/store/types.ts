@@ -46,6 +46,8 @@ export interface TranscriptEntry {
   text: string;
   final: boolean;
   at: number;
+  /** A typed line the agent never received: shown as not delivered. */
+  undelivered?: true;
 }
 
 export interface PendingEdit {

@@ -80,6 +80,7 @@ const RESENDABLE = new Set<number>([
  * way (livekit-client can drop the first packet after a full reconnect, silently) goes again
  * under the same id, which the agent hears once; an agent older than protocol 1.1 gets it on
  * `lk.chat`. A line the agent refused (too long, too fast) is not sent again: it says why itself.
+ * Resolves with what became of the line; every failure is also reported.
  */
 export async function sendChatRpc(
   room: Room,
@@ -87,13 +88,13 @@ export async function sendChatRpc(
   line: ChatLine,
   sendChatStream: (text: string) => Promise<unknown>,
   report: (error: TransportError) => void,
-): Promise<void> {
+): Promise<"sent" | "refused" | "undelivered"> {
   let lastFailure: unknown;
   for (let attempt = 1; attempt <= CHAT_ATTEMPTS; attempt++) {
     const destination = await agentWithin(agent, AGENT_WAIT_MS);
     if (destination === undefined) {
       report({ kind: "send_failed", message: "message not sent: the agent is not in the room" });
-      return;
+      return "undelivered";
     }
     try {
       await room.localParticipant.performRpc({
@@ -103,21 +104,22 @@ export async function sendChatRpc(
         // The agent answers once its pipeline has started (a line typed meanwhile waits for it).
         responseTimeout: 10_000,
       });
-      return;
+      return "sent";
     } catch (cause) {
       if (!(cause instanceof RpcError)) throw cause;
       if (cause.code === RpcError.ErrorCode.UNSUPPORTED_METHOD) {
         await sendChatStream(line.text);
-        return;
+        return "sent";
       }
       if (!RESENDABLE.has(cause.code)) {
         report({ kind: "send_failed", message: `message refused: ${cause.message}` });
-        return;
+        return "refused";
       }
       lastFailure = cause;
     }
   }
   report({ kind: "send_failed", message: `message not delivered: ${String(lastFailure)}` });
+  return "undelivered";
 }
 
 /** Resolves with the agent's answer; failing to reach it is an `unavailable` result, never a rejection. */

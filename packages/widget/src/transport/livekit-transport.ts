@@ -322,17 +322,20 @@ export function createLiveKitTransport({ room, onError }: LiveKitTransportOption
     sendEdit: (command) => sendEditRpc(room, findAgent(room), command, report, sink?.messages?.()),
 
     async sendText(text) {
-      sink?.transcript(typedLine(text));
+      const line = typedLine(text);
+      sink?.transcript(line);
       try {
-        await sendChatRpc(
+        const outcome = await sendChatRpc(
           room,
           () => findAgent(room),
           { lineId: newId("line"), text },
-          (line) => room.localParticipant.sendText(line, { topic: CHAT_TOPIC }),
+          (typed) => room.localParticipant.sendText(typed, { topic: CHAT_TOPIC }),
           report,
         );
+        if (outcome === "undelivered") sink?.transcript({ ...line, undelivered: true });
       } catch (cause) {
         report({ kind: "send_failed", message: `message not sent: ${String(cause)}` });
+        sink?.transcript({ ...line, undelivered: true });
       }
     },
 
