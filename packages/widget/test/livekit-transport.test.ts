@@ -380,7 +380,8 @@ describe("createLiveKitTransport edits and text", () => {
     expect(chatCalls()).toHaveLength(1);
   });
 
-  it("holds a line typed before the agent joined until it does", async () => {
+  it("holds a line typed before the agent joined until it does, and not past leaving the room", async () => {
+    setConnectionState(room, ConnectionState.Connected);
     room.remoteParticipants.delete("agent-1");
     const sent = transport.sendText("We also need Kafka experience");
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -389,6 +390,13 @@ describe("createLiveKitTransport edits and text", () => {
     await sent;
     expect(chatCalls().map((call) => call.destinationIdentity)).toEqual(["agent-1"]);
     expect(errors).toEqual([]);
+    // Stop pressed while a line waits for an agent: it ends as not delivered, not 15 s later.
+    room.remoteParticipants.delete("agent-1");
+    const waiting = transport.sendText("Are you there?");
+    setConnectionState(room, ConnectionState.Disconnected);
+    await waiting;
+    expect(chatCalls()).toHaveLength(1);
+    expect(store.getState().transcript.at(-1)).toMatchObject({ text: "Are you there?", undelivered: true });
   });
 
   it("does not send again a line the agent refused, and reports a line that never got through", async () => {

@@ -9,7 +9,7 @@ import {
   type ProtocolMessage,
   RPC_METHOD,
 } from "@voice-onboarding/protocol";
-import { type RemoteParticipant, type Room, RpcError } from "livekit-client";
+import { ConnectionState, type RemoteParticipant, type Room, RpcError } from "livekit-client";
 import { en } from "../i18n/en.js";
 import type { Messages } from "../i18n/messages.js";
 import type { TransportError } from "./types.js";
@@ -55,13 +55,16 @@ const CHAT_ATTEMPTS = 3;
 const AGENT_WAIT_MS = 15_000;
 
 async function agentWithin(
+  room: Room,
   find: () => RemoteParticipant | undefined,
   waitMs: number,
 ): Promise<RemoteParticipant | undefined> {
   const deadline = Date.now() + waitMs;
   for (;;) {
     const agent = find();
-    if (agent !== undefined || Date.now() >= deadline) return agent;
+    // A room left meanwhile (Stop, unmount) will not see the agent come.
+    const gone = room.state === ConnectionState.Disconnected;
+    if (agent !== undefined || gone || Date.now() >= deadline) return agent;
     // Polled: the agent counts once its session attribute is trusted, which no single event marks.
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -91,7 +94,7 @@ export async function sendChatRpc(
 ): Promise<"sent" | "refused" | "undelivered"> {
   let lastFailure: unknown;
   for (let attempt = 1; attempt <= CHAT_ATTEMPTS; attempt++) {
-    const destination = await agentWithin(agent, AGENT_WAIT_MS);
+    const destination = await agentWithin(room, agent, AGENT_WAIT_MS);
     if (destination === undefined) {
       report({ kind: "send_failed", message: "message not sent: the agent is not in the room" });
       return "undelivered";
