@@ -1,9 +1,10 @@
 import { RpcError, type RpcInvocationData } from "@livekit/rtc-node";
 import { decodeChatLine } from "@voice-onboarding/protocol";
+import type { ChatVerdict } from "../limits/chat-gate.js";
 import { EDIT_RPC_ERROR_CODES } from "./edit-rpc.js";
 
-/** Why a recruiter's line did not reach the model (the chat gate's reasons). */
-export type ChatRefusal = "blank" | "too_long" | "too_fast";
+/** Why a recruiter's line did not reach the model: the chat gate's reasons. */
+export type ChatRefusal = Extract<ChatVerdict, { ok: false }>["reason"];
 
 export type ChatHeard = { ok: true } | { ok: false; reason: ChatRefusal };
 
