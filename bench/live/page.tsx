@@ -27,6 +27,8 @@ export interface PageRecord {
    * the widget's handler called), and finished reading it (just before the widget decodes it).
    */
   streamOpened: Record<number, number>;
+  /** Per message seq: the stream header's timestamp, set by the agent's rtc-node as it began sending. */
+  streamSent: Record<number, number>;
   streamRead: Record<number, number>;
   /** Per profile version (= message seq): the store applied it (`onProfileChange`). */
   received: Record<number, number>;
@@ -98,6 +100,7 @@ const record: PageRecord = {
   connectedAt: null,
   agentJoinedAt: null,
   streamOpened: {},
+  streamSent: {},
   streamRead: {},
   received: {},
   painted: {},
@@ -160,6 +163,7 @@ Room.prototype.registerTextStreamHandler = function (this: Room, topic, handler)
       const seq = /"seq":(\d+)/.exec(text)?.[1];
       if (seq !== undefined) {
         record.streamOpened[Number(seq)] ??= opened;
+        record.streamSent[Number(seq)] ??= reader.info.timestamp;
         record.streamRead[Number(seq)] ??= read;
       }
       return text;

@@ -15,6 +15,9 @@ export interface UiResult {
   renderOnly: number[];
   /** Committed → livekit-client opened the message's text stream; → read it whole; → applied in the store. */
   opened: number[];
+  /** Committed → the agent began sending its text stream (the header's timestamp); → opened in the page. */
+  sent: number[];
+  sentToOpened: number[];
   read: number[];
   readToApplied: number[];
   channelMessages: number;
@@ -45,6 +48,8 @@ export async function typedIntakeInChromium(
     received: [],
     renderOnly: [],
     opened: [],
+    sent: [],
+    sentToOpened: [],
     read: [],
     readToApplied: [],
     channelMessages: 0,
@@ -121,6 +126,11 @@ export async function typedIntakeInChromium(
         result.opened.push(opened - at);
         result.read.push(read - at);
         result.readToApplied.push(received - read);
+        const sent = record.streamSent[seq];
+        if (sent !== undefined) {
+          result.sent.push(sent - at);
+          result.sentToOpened.push(opened - sent);
+        }
       }
     }
     result.channelMessages += record.channelMessages;
@@ -152,6 +162,8 @@ export function printUiTable(
     ["stage", "n", "p50", "p95", "max", "goal p95"],
     [
       row("committed → card painted", ui.painted, goalMs),
+      row("  committed → the agent began sending (stream header's timestamp)", ui.sent),
+      row("  began sending → text stream opened in the page (LiveKit transport)", ui.sentToOpened),
       row("  committed → text stream opened in the page (livekit-client)", ui.opened),
       row("  committed → text stream read whole", ui.read),
       row("  read → applied in the widget's store (decode, checks, store)", ui.readToApplied),

@@ -18,7 +18,8 @@ export default defineConfig([
     entry: ENTRIES,
     format: ["esm", "cjs"],
     dts: { only: true },
-    clean: true,
+    // The build script empties dist first: tsup's clean leaves Vite's hashed chunks of earlier builds.
+    clean: false,
     external,
   },
   {

@@ -89,26 +89,5 @@ export type EditCommand = z.infer<typeof EditCommand>;
 export type EditCommandType = EditCommand["type"];
 export type EditCommandOf<Type extends EditCommandType> = Extract<EditCommand, { type: Type }>;
 
-export const EDIT_ERROR_CODES = [
-  "invalid_command",
-  "not_found",
-  "forbidden",
-  "conflict",
-  "unavailable",
-] as const;
-
-/** The agent's RPC reply to an edit: the version its change produced, or why nothing changed. */
-export const EditResult = z.discriminatedUnion("ok", [
-  z.object({ ok: z.literal(true), commandId: Id, seq: z.int().check(z.gte(0)) }),
-  z.object({
-    ok: z.literal(false),
-    commandId: Id,
-    error: z.object({ code: z.enum(EDIT_ERROR_CODES), message: z.string().check(z.maxLength(2000)) }),
-  }),
-]);
-export type EditResult = z.infer<typeof EditResult>;
-
 export const encodeEditCommand = createEncoder(EditCommand, "edit command");
 export const decodeEditCommand = createDecoder(EditCommand, { limit: MAX_EDIT_COMMAND_BYTES });
-export const encodeEditResult = createEncoder(EditResult, "edit result");
-export const decodeEditResult = createDecoder(EditResult);

@@ -1,6 +1,7 @@
 export * from "./chat.js";
 export * from "./codec.js";
 export * from "./constants.js";
+export * from "./edit-result.js";
 export * from "./edit-semantics.js";
 export * from "./edits.js";
 export * from "./fields.js";
@@ -10,6 +11,7 @@ export * from "./names.js";
 export * from "./reducer.js";
 export * from "./repair.js";
 export * from "./schemas/index.js";
+export { patternKeywords, toJsonSchema } from "./to-json-schema.js";
 export * from "./turn-latency.js";
 export * from "./vocabulary.js";
 export { decodeMessage, encodeMessage } from "./wire.js";

@@ -25,7 +25,7 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
         ? `must have at most ${issue.maximum} ${issue.origin === "string" ? "character(s)" : "item(s)"}`
         : `must be ${issue.inclusive ? "at most" : "less than"} ${issue.maximum}`;
     case "invalid_format":
-      return `expected ${issue.format === "datetime" ? "an ISO 8601 date-time" : `format ${issue.format}`}`;
+      return `expected format ${issue.format}`;
     case "not_multiple_of":
       return `must be a multiple of ${issue.divisor}`;
     default:

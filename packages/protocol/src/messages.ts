@@ -3,13 +3,13 @@ import { CompanyIntel } from "./schemas/company.js";
 import { InterviewStage, Nuance, Trait } from "./schemas/items.js";
 import { JobProfile, MAX_STAGES, RequiredField } from "./schemas/profile.js";
 import { Requirements } from "./schemas/requirements.js";
-import { Id } from "./schemas/text.js";
+import { Id, IsoDateTime, matching } from "./schemas/text.js";
 import { MESSAGE_SOURCES } from "./vocabulary.js";
 
 export const MessageSource = z.enum(MESSAGE_SOURCES);
 export type MessageSource = z.infer<typeof MessageSource>;
 
-export const ProtocolVersion = z.string().check(z.regex(/^\d+\.\d+$/, "expected major.minor"));
+export const ProtocolVersion = matching(/^\d+\.\d+$/, "expected major.minor");
 
 function message<Type extends string, Data extends z.ZodMiniType>(type: Type, data: Data) {
   return z.object({
@@ -17,7 +17,7 @@ function message<Type extends string, Data extends z.ZodMiniType>(type: Type, da
     sessionId: Id,
     /** Profile version after this change; a snapshot carries the current version. */
     seq: z.int().check(z.gte(0)),
-    at: z.iso.datetime({ offset: true }),
+    at: IsoDateTime,
     source: MessageSource,
     type: z.literal(type),
     data,

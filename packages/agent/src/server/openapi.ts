@@ -1,14 +1,11 @@
-import * as z from "zod/mini";
+import { toJsonSchema } from "@voice-onboarding/protocol";
+import type * as z from "zod/mini";
 import { API_ROUTES, type RouteSpec } from "./api-routes.js";
 
 const VERSION = "1.0.0";
 
 const jsonSchema = (schema: z.ZodMiniType, io: "input" | "output") => {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
-    target: "draft-2020-12",
-    io,
-    unrepresentable: "any",
-  });
+  const { $schema: _dialect, ...rest } = toJsonSchema(schema, { io, unrepresentable: "any" });
   return rest;
 };
 

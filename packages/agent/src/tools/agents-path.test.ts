@@ -53,6 +53,9 @@ describe("tools as agents-js sees them", () => {
     expect(enumOf(llm.toJsonSchema(tools.mark_field_complete.parameters), "field_name")).toEqual([
       ...REQUIRED_FIELDS,
     ]);
+    // A currency is checked by a refinement, which has no JSON Schema: the model still sees its pattern.
+    const requirements = JSON.stringify(llm.toJsonSchema(tools.update_requirements.parameters));
+    expect(requirements).toMatch(/"salary_currency":\{[^}]*"pattern":"\^\[A-Z\]\{3\}\$"/);
     // Strict (OpenAI structured) schemas turn optional parameters into required nullable ones.
     const strict = llm.toJsonSchema(tools.create_trait.parameters, true, true) as { required: string[] };
     expect(strict.required).toEqual(["name", "description", "priority", "signals"]);

@@ -1,11 +1,14 @@
 import { llm } from "@livekit/agents";
-import { formatIssue } from "@voice-onboarding/protocol";
+import { formatIssue, patternKeywords } from "@voice-onboarding/protocol";
 import { z } from "zod";
 
-/** A copy of `schema` (protocol schemas are shared) carrying a description for the model. */
+/**
+ * A copy of `schema` (protocol schemas are shared) carrying a description for the model, and the
+ * pattern of a string the protocol checks by refinement (its JSON Schema would not show it).
+ */
 export function described<Schema extends z.core.$ZodType>(schema: Schema, description: string): Schema {
   const copy = z.core.clone(schema);
-  z.globalRegistry.add(copy, { description });
+  z.globalRegistry.add(copy, { description, ...patternKeywords(schema) });
   return copy;
 }
 

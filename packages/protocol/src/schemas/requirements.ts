@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { PAY_INTERVALS, WORKPLACE_TYPES } from "../vocabulary.js";
-import { text } from "./text.js";
+import { matching, text } from "./text.js";
 
 export const WorkplaceType = z.enum(WORKPLACE_TYPES);
 export type WorkplaceType = z.infer<typeof WorkplaceType>;
@@ -8,13 +8,8 @@ export type WorkplaceType = z.infer<typeof WorkplaceType>;
 export const PayInterval = z.enum(PAY_INTERVALS);
 export type PayInterval = z.infer<typeof PayInterval>;
 
-const ISO_4217 = /^[A-Z]{3}$/;
-
-/** ISO 4217 alphabetic code, e.g. USD, EUR, GBP. The refinement words the error; the regex feeds the JSON Schema. */
-export const CurrencyCode = z.string().check(
-  z.refine((code) => ISO_4217.test(code), "expected an ISO 4217 code such as USD, EUR or GBP"),
-  z.regex(ISO_4217),
-);
+/** ISO 4217 alphabetic code, e.g. USD, EUR, GBP. */
+export const CurrencyCode = matching(/^[A-Z]{3}$/, "expected an ISO 4217 code such as USD, EUR or GBP");
 
 const amount = z.number().check(z.gte(0), z.lte(100_000_000));
 const years = z.int().check(z.gte(0), z.lte(60));

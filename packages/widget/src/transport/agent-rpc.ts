@@ -4,8 +4,6 @@ import {
   decodeMessage,
   type EditCommand,
   type EditResult,
-  encodeChatLine,
-  encodeEditCommand,
   type ProtocolMessage,
   RPC_METHOD,
 } from "@voice-onboarding/protocol";
@@ -13,6 +11,13 @@ import { ConnectionState, type RemoteParticipant, type Room, RpcError } from "li
 import { en } from "../i18n/en.js";
 import type { Messages } from "../i18n/messages.js";
 import type { TransportError } from "./types.js";
+
+/**
+ * Requests go out as their typed JSON, not through the protocol's checking encoders: the agent checks
+ * every command and line anyway and refuses with a reason the card shows, and the browser is spared
+ * the edit and chat schemas (~1 kB gzip of the Start chunk).
+ */
+const wire = (request: EditCommand | ChatLine): string => JSON.stringify(request);
 
 type EditReasons = Pick<Messages, "editAgentAbsent" | "editAnswerUnreadable" | "editNoAnswer">;
 
@@ -103,7 +108,7 @@ export async function sendChatRpc(
       await room.localParticipant.performRpc({
         destinationIdentity: destination.identity,
         method: RPC_METHOD.chat,
-        payload: encodeChatLine(line),
+        payload: wire(line),
         // The agent answers once its pipeline has started (a line typed meanwhile waits for it).
         responseTimeout: 10_000,
       });
@@ -138,7 +143,7 @@ export async function sendEditRpc(
     const reply = await room.localParticipant.performRpc({
       destinationIdentity: agent.identity,
       method: RPC_METHOD.edit,
-      payload: encodeEditCommand(command),
+      payload: wire(command),
     });
     const decoded = decodeEditResult(reply);
     if (decoded.ok) return decoded.message;
