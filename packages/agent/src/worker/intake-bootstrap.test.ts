@@ -268,6 +268,33 @@ describe("bootstrapIntake", () => {
     running.intake.dispose();
   });
 
+  it("in a room it reached before the recruiter (created at token time), starts and greets once a recruiter joins", async () => {
+    const store = new MemoryProfileStore();
+    const created = await newSession(store);
+    const { room, join, attributes, decodedTo } = standInRoom(created.sessionId);
+    let bootstrapped = false;
+    const running = bootstrapWithStandIn(store, created.sessionId, room).then((started) => {
+      bootstrapped = true;
+      return started;
+    });
+    // Marked and ready for RPCs, but no session to listen to nobody (nor to a participant of another session).
+    await vi.waitFor(() => expect(attributes[PARTICIPANT_ATTRIBUTE.sessionId]).toBe(created.sessionId));
+    join("guest");
+    join("other-session", "recruiter", "another-session");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(bootstrapped).toBe(false);
+    expect(stand).toBeUndefined();
+    join("recruiter-1", "recruiter");
+    const { session, intake } = await running;
+    await vi.waitFor(() =>
+      expect(session.history.items.map((item) => ("textContent" in item ? item.textContent : ""))).toContain(
+        intake.greeting,
+      ),
+    );
+    expect(decodedTo("recruiter-1")[0]).toMatchObject({ ok: true, message: { type: "profile.snapshot" } });
+    intake.dispose();
+  });
+
   it("registers every RPC method before marking itself with the session the widget trusts it by", async () => {
     const store = new MemoryProfileStore();
     const created = await newSession(store);

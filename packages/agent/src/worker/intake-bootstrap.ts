@@ -184,11 +184,14 @@ export async function bootstrapIntake(options: BootstrapOptions): Promise<Runnin
   const warnSnapshot = (error: unknown) =>
     logger.warn("could not send the snapshot", { error: String(error) });
 
+  let recruiterArrived: () => void = () => {};
+  const recruiterJoins = () => new Promise<void>((resolve) => (recruiterArrived = resolve));
   // Listen before the session starts: a tab that joins meanwhile still gets its snapshot.
   room.onParticipantJoined((participant) => {
     if (!isRecruiterParticipant(participant, sessionId)) return;
     // The newest recruiter is the one who just pressed Start (or reloaded): listen to them.
     link(participant.identity);
+    recruiterArrived();
     sendSnapshot(participant.identity).catch(warnSnapshot);
   });
   room.onParticipantLeft((participant) => {
@@ -199,6 +202,11 @@ export async function bootstrapIntake(options: BootstrapOptions): Promise<Runnin
   const snapshotsSent = Promise.all(
     recruiters().map((identity) => sendSnapshot(identity).catch(warnSnapshot)),
   );
+  // The session service creates the room with the agent on its way while the recruiter's browser
+  // is still connecting. The session starts once a recruiter is there: agents-js's RoomIO, started
+  // with nobody to listen to, takes the first participant of any session, and one linked by us
+  // meanwhile it never finishes linking (no transcript, no audio).
+  while (linked === undefined) await recruiterJoins();
   const listenedTo = linked;
   const started = await options.startSession(loaded.agent, listenedTo);
   session = started;

@@ -52,10 +52,13 @@ function setup() {
 }
 
 describe("ensureAgent", () => {
-  it("leaves a room that does not exist to the token's roomConfig", async () => {
+  it("creates a room that does not exist with the agent dispatched to it, then sees it pending", async () => {
     const { livekit, dispatcher } = setup();
-    expect(await dispatcher.ensureAgent(ROOM, metadata)).toBe("no_room");
-    expect(livekit.calls).toEqual(["roomExists"]);
+    expect(await dispatcher.ensureAgent(ROOM, metadata)).toBe("created");
+    expect(livekit.calls).toEqual(["roomExists", `createRoomWithAgent ${AGENT} {"sessionId":"s1"}`]);
+    // The recruiter's token request a moment later (a second tab) finds the dispatch on its way.
+    expect(await dispatcher.ensureAgent(ROOM, metadata)).toBe("pending");
+    expect(livekit.calls.filter((call) => call.startsWith("create"))).toHaveLength(1);
   });
 
   it("does nothing while our agent is in the room, by kind or by its agent-name attribute", async () => {
