@@ -1,6 +1,10 @@
 /** The bench's sessions: created in the store, joined with a recruiter token, their commit times read back. */
 import type { JobProfile } from "@voice-onboarding/protocol";
-import { issueRecruiterToken } from "../../packages/agent/src/server/tokens.js";
+import {
+  createAgentDispatcher,
+  liveKitRoomAgentApi,
+} from "../../packages/agent/src/server/agent-dispatch.js";
+import { issueRecruiterToken, roomNameFor } from "../../packages/agent/src/server/tokens.js";
 import type { LiveBench } from "./context.js";
 
 export function newSession({ service, intake }: Pick<LiveBench, "service" | "intake">): Promise<JobProfile> {
@@ -17,6 +21,23 @@ export function tokenFor({ stack }: Pick<LiveBench, "stack">, profile: JobProfil
     agentName: stack.agentName,
     ttlSeconds: 900,
   });
+}
+
+/**
+ * The session service's agent check (`serve` runs it beside every token): a room that exists but has
+ * lost its agent gets one dispatched; a new room gets it from the token's roomConfig.
+ */
+export function agentDispatcherFor({ stack }: Pick<LiveBench, "stack">) {
+  const dispatcher = createAgentDispatcher({
+    api: liveKitRoomAgentApi({
+      url: stack.livekit.url,
+      apiKey: stack.livekit.apiKey,
+      apiSecret: stack.livekit.apiSecret,
+    }),
+    agentName: stack.agentName,
+  });
+  return (profile: JobProfile) =>
+    dispatcher.ensureAgent(roomNameFor(profile.sessionId), { sessionId: profile.sessionId });
 }
 
 /** Commit times (ms, CLOCK_REALTIME) of every change (seq > 0) of these sessions, from PostgreSQL. */

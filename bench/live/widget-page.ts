@@ -16,7 +16,7 @@ import { serveFiles } from "../static-server.js";
 import { sleep } from "./clock.js";
 import type { LiveBench } from "./context.js";
 import type { PageRecord } from "./page.js";
-import { newSession, tokenFor } from "./sessions.js";
+import { agentDispatcherFor, newSession, tokenFor } from "./sessions.js";
 
 const root = new URL("../..", import.meta.url).pathname;
 
@@ -69,6 +69,7 @@ export interface PageServer {
  */
 export async function servePage(bench: LiveBench, files: Map<string, Uint8Array>): Promise<PageServer> {
   let tokenSession: TokenSession | null = null;
+  const ensureAgent = agentDispatcherFor(bench);
   const server = await serveFiles(files, (path, request, response) => {
     if (path !== "/token" || request.method !== "POST") return false;
     const session = tokenSession;
@@ -79,12 +80,13 @@ export async function servePage(bench: LiveBench, files: Map<string, Uint8Array>
     session.fetches += 1;
     // A later call (the widget asking again for a missing agent) gets a token for the same session.
     session.profile ??= newSession(bench);
-    // As the session service's token route answers: the token and the profile as it is now.
+    // As the session service's token route answers: the agent checked (or dispatched) beside the
+    // token, then the token and the profile as it is now.
     session.profile
-      .then(async (profile) => ({
-        ...(await tokenFor(bench, profile)),
-        snapshot: snapshotMessage(profile, new Date()),
-      }))
+      .then(async (profile) => {
+        const [credentials] = await Promise.all([tokenFor(bench, profile), ensureAgent(profile)]);
+        return { ...credentials, snapshot: snapshotMessage(profile, new Date()) };
+      })
       .then(({ serverUrl, participantToken, snapshot }) => {
         response
           .writeHead(200, { "content-type": "application/json" })

@@ -1,4 +1,4 @@
-import { AgentDispatchClient, RoomAgentDispatch, RoomServiceClient } from "livekit-server-sdk";
+import { AgentDispatchClient, RoomServiceClient } from "livekit-server-sdk";
 import type { DispatchMetadata, LiveKitCredentials } from "./tokens.js";
 
 /**
@@ -6,10 +6,7 @@ import type { DispatchMetadata, LiveKitCredentials } from "./tokens.js";
  * livekit/agents#1472), silently drops a dispatch when no worker has capacity at that moment, and
  * applies a token's roomConfig dispatch only when the room is created. So whenever the session
  * service issues a token for a room that already exists, it makes sure the room has our agent, or
- * one on its way, and dispatches one explicitly otherwise. A room that does not exist yet it creates
- * with the agent's dispatch, so the agent's job starts while the recruiter's browser is still
- * connecting (the agent greets once a recruiter has joined); the token's roomConfig is the fallback
- * when that call fails.
+ * one on its way, and dispatches one explicitly otherwise.
  */
 
 /** `ParticipantInfo_Kind.AGENT` of @livekit/protocol (not re-exported by livekit-server-sdk). */
@@ -41,19 +38,17 @@ export interface RoomAgentApi {
   listDispatch(roomName: string): Promise<DispatchInfo[]>;
   deleteDispatch(dispatchId: string, roomName: string): Promise<void>;
   createDispatch(roomName: string, agentName: string, metadata: string): Promise<{ id: string }>;
-  /** Creates the room with the agent dispatched to it; a room that exists by then is left as it is. */
-  createRoomWithAgent(roomName: string, agentName: string, metadata: string): Promise<void>;
 }
 
 /**
- * - `created`: the room did not exist; it was created with the agent dispatched to it.
+ * - `no_room`: the room does not exist; the token's roomConfig dispatches the agent when it is created.
  * - `present`: our agent is in the room.
  * - `pending`: a dispatch of ours is young enough that its job may still be starting or joining.
  * - `dispatched`: stale dispatches were deleted and a new one created.
  * - `throttled`: this room had an explicit dispatch less than `minIntervalMs` ago.
  * - `failed`: a LiveKit server API call failed (logged); the token is issued anyway.
  */
-export type EnsureAgentOutcome = "created" | "present" | "pending" | "dispatched" | "throttled" | "failed";
+export type EnsureAgentOutcome = "no_room" | "present" | "pending" | "dispatched" | "throttled" | "failed";
 
 export interface AgentDispatcher {
   /** Never rejects. */
@@ -107,10 +102,7 @@ export function createAgentDispatcher(options: AgentDispatcherOptions): AgentDis
   };
 
   async function ensure(roomName: string, metadata: DispatchMetadata): Promise<EnsureAgentOutcome> {
-    if (!(await api.roomExists(roomName))) {
-      await api.createRoomWithAgent(roomName, agentName, JSON.stringify(metadata));
-      return "created";
-    }
+    if (!(await api.roomExists(roomName))) return "no_room";
     const participants = await api.listParticipants(roomName);
     if (participants.some((participant) => isOurAgent(participant, agentName))) return "present";
     const ours = (await api.listDispatch(roomName)).filter((dispatch) => dispatch.agentName === agentName);
@@ -170,8 +162,5 @@ export function liveKitRoomAgentApi(
     deleteDispatch: (dispatchId, roomName) => dispatches.deleteDispatch(dispatchId, roomName),
     createDispatch: (roomName, agentName, metadata) =>
       dispatches.createDispatch(roomName, agentName, { metadata }),
-    createRoomWithAgent: async (roomName, agentName, metadata) => {
-      await rooms.createRoom({ name: roomName, agents: [new RoomAgentDispatch({ agentName, metadata })] });
-    },
   };
 }

@@ -268,7 +268,7 @@ describe("bootstrapIntake", () => {
     running.intake.dispose();
   });
 
-  it("in a room it reached before the recruiter (created at token time), starts and greets once a recruiter joins", async () => {
+  it("in a room it reached before any recruiter, starts and greets only once a recruiter joins", async () => {
     const store = new MemoryProfileStore();
     const created = await newSession(store);
     const { room, join, attributes, decodedTo } = standInRoom(created.sessionId);

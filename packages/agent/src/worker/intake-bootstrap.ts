@@ -202,10 +202,10 @@ export async function bootstrapIntake(options: BootstrapOptions): Promise<Runnin
   const snapshotsSent = Promise.all(
     recruiters().map((identity) => sendSnapshot(identity).catch(warnSnapshot)),
   );
-  // The session service creates the room with the agent on its way while the recruiter's browser
-  // is still connecting. The session starts once a recruiter is there: agents-js's RoomIO, started
-  // with nobody to listen to, takes the first participant of any session, and one linked by us
-  // meanwhile it never finishes linking (no transcript, no audio).
+  // In a room with no recruiter (they left while the agent was dispatched), the session starts
+  // once one is back: agents-js's RoomIO, started with nobody to listen to, takes the first
+  // participant of any session, and one linked by us meanwhile it never finishes linking (no
+  // transcript, no audio; seen on livekit-server with an agent dispatched ahead of the recruiter).
   while (linked === undefined) await recruiterJoins();
   const listenedTo = linked;
   const started = await options.startSession(loaded.agent, listenedTo);

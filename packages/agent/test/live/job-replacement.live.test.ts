@@ -150,44 +150,6 @@ async function newSessionJoined() {
   return { sessionId, credentials, recruiter };
 }
 
-describe("the token request dispatches the agent before the recruiter's browser connects", () => {
-  it("creates the room with the agent in it; the agent greets once, when the recruiter joins", async () => {
-    const { sessionId } = await call<{ sessionId: string }>("/v1/sessions", {
-      recruiter: script.session.recruiter,
-      company: script.session.company,
-      profile: { requirements: script.session.profile.requirements },
-    });
-    const askedAt = Date.now();
-    const credentials = await call<ParticipantCredentials>(`/v1/sessions/${sessionId}/token`);
-    // Nobody has joined: the agent is there because the service created the room with it.
-    const [agent] = await until(
-      "the agent in the room before any recruiter",
-      async () => {
-        const agents = await agentsIn(credentials.roomName);
-        return agents.length > 0 ? agents : undefined;
-      },
-      30_000,
-    );
-    const agentListedAt = Date.now();
-    const participants = await rooms.listParticipants(credentials.roomName);
-    expect(participants.map((participant) => participant.identity)).toEqual([agent]);
-    // Two seconds alone in the room, and it has not greeted anyone.
-    await new Promise((resolve) => setTimeout(resolve, 2000));
-    const recruiter = await joinAsRecruiter(credentials.serverUrl, credentials.participantToken);
-    clients.push(recruiter);
-    const joinedAt = Date.now();
-    const greeting = await recruiter.waitFor("the greeting", () => recruiter.agentLines[0]);
-    const greetedAt = Date.now();
-    expect(greeting).toMatch(/^Hey Maya!/);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    expect(recruiter.agentLines).toEqual([greeting]);
-    expect(await agentsIn(credentials.roomName)).toEqual([agent]);
-    console.log(
-      `pre-dispatch (ms): token request -> agent listed ${agentListedAt - askedAt}; recruiter joined -> greeting ${greetedAt - joinedAt}`,
-    );
-  }, 90_000);
-});
-
 describe("a job that dies is replaced through the session service", () => {
   it("the agent leaves, a token request dispatches a new one, which resumes the stored profile", async () => {
     const { sessionId, credentials, recruiter } = await newSessionJoined();

@@ -52,13 +52,10 @@ function setup() {
 }
 
 describe("ensureAgent", () => {
-  it("creates a room that does not exist with the agent dispatched to it, then sees it pending", async () => {
+  it("leaves a room that does not exist to the token's roomConfig", async () => {
     const { livekit, dispatcher } = setup();
-    expect(await dispatcher.ensureAgent(ROOM, metadata)).toBe("created");
-    expect(livekit.calls).toEqual(["roomExists", `createRoomWithAgent ${AGENT} {"sessionId":"s1"}`]);
-    // The recruiter's token request a moment later (a second tab) finds the dispatch on its way.
-    expect(await dispatcher.ensureAgent(ROOM, metadata)).toBe("pending");
-    expect(livekit.calls.filter((call) => call.startsWith("create"))).toHaveLength(1);
+    expect(await dispatcher.ensureAgent(ROOM, metadata)).toBe("no_room");
+    expect(livekit.calls).toEqual(["roomExists"]);
   });
 
   it("does nothing while our agent is in the room, by kind or by its agent-name attribute", async () => {

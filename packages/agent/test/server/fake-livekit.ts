@@ -38,13 +38,6 @@ export function fakeLiveKit(clock: { now: number }) {
       room(name).dispatches.push({ id, agentName, state: { createdAt: msToNs(clock.now), jobs: [] } });
       return { id };
     },
-    createRoomWithAgent: async (name, agentName, data) => {
-      counter += 1;
-      calls.push(`createRoomWithAgent ${agentName} ${data}`);
-      if (rooms.has(name)) return;
-      const dispatch = { id: `AD_${counter}`, agentName, state: { createdAt: msToNs(clock.now), jobs: [] } };
-      rooms.set(name, { participants: [], dispatches: [dispatch] });
-    },
   };
   return {
     api,

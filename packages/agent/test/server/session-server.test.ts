@@ -330,25 +330,22 @@ describe("session service", () => {
       };
     }
 
-    it("dispatches the agent, with the session id, into a new room or an existing one that has none", async () => {
+    it("dispatches the agent, with the session id, into an existing room that has none", async () => {
       const livekitApi = fakeLiveKit({ now: Date.now() });
       const server = await serverWith(
         createAgentDispatcher({ api: livekitApi.api, agentName: "voice-onboarding" }),
       );
-      // First token: no room yet; it is created with the agent on its way before the browser joins.
+      // First token: no room yet, the token's roomConfig brings the agent.
       expect((await server.token()).status).toBe(201);
-      expect(livekitApi.calls).toEqual([
-        "roomExists",
-        `createRoomWithAgent voice-onboarding {"sessionId":"${server.sessionId}"}`,
-      ]);
-      // The room is there and its agent is gone (the job died).
+      expect(livekitApi.calls).toEqual(["roomExists"]);
+      // The room exists and its agent is gone (the job died).
       livekitApi.createRoom(`voice-onboarding-${server.sessionId}`, [
         { identity: "recruiter-1", kind: 0, attributes: {} },
       ]);
       const response = await server.token();
       expect(response.status).toBe(201);
       expect(livekitApi.calls.at(-1)).toBe(
-        `createDispatch AD_2 voice-onboarding {"sessionId":"${server.sessionId}"}`,
+        `createDispatch AD_1 voice-onboarding {"sessionId":"${server.sessionId}"}`,
       );
       await server.close();
     });
