@@ -27,7 +27,8 @@
  * minute after a burst of 5, and faster typing is refused),
  * BENCH_LIVE_WORKER (`bundled`, default: the agent bundled to JavaScript as it ships; `tsx`: the
  * live stack's worker on TypeScript sources), BENCH_LIVE_CPU_PROFILE (file for a Chromium CPU
- * profile of the typed intake's page), CHROMIUM_PATH.
+ * profile of the typed intake's page), BENCH_LIVE_PAGE_CSS (a stylesheet added to the typed intake's
+ * page, for A/B runs: e.g. `* { backdrop-filter: none !important }`), CHROMIUM_PATH.
  */
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -76,6 +77,7 @@ const WORKER = process.env.BENCH_LIVE_WORKER === "tsx" ? "tsx" : "bundled";
 const LEVEL_RUN_MS = Number(process.env.BENCH_LIVE_LEVEL_RUN_S ?? 60) * 1000;
 /** Where to write a Chromium CPU profile of the typed intake's page (unminified bundle), if anywhere. */
 const CPU_PROFILE = process.env.BENCH_LIVE_CPU_PROFILE;
+const PAGE_CSS = process.env.BENCH_LIVE_PAGE_CSS;
 const PARTS = new Set((process.env.BENCH_LIVE_PARTS ?? "ui,start,load").split(","));
 const GOALS = { painted: 50, start: 1500, received: 100 };
 
@@ -183,6 +185,7 @@ try {
       ui = await typedIntakeInChromium(bench, browser, pages, {
         sessions: UI_SESSIONS,
         cpuProfile: CPU_PROFILE,
+        pageCss: PAGE_CSS,
       });
       uiMachineCores = busyCores(before);
     }

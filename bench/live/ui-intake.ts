@@ -34,13 +34,15 @@ export interface UiOptions {
   sessions: number;
   /** Where to write a Chromium CPU profile of the page, if anywhere. */
   cpuProfile: string | undefined;
+  /** Extra CSS for the page (BENCH_LIVE_PAGE_CSS). */
+  pageCss: string | undefined;
 }
 
 export async function typedIntakeInChromium(
   bench: LiveBench,
   browser: Browser,
   pages: PageServer,
-  { sessions, cpuProfile }: UiOptions,
+  { sessions, cpuProfile, pageCss }: UiOptions,
 ): Promise<UiResult> {
   const { script, versionAfterTurn } = bench.intake;
   const result: UiResult = {
@@ -63,7 +65,7 @@ export async function typedIntakeInChromium(
   for (let session = 0; session < sessions; session += 1) {
     await bench.worker.waitForIdlePool();
     const tokenSession = pages.nextSession();
-    const page = await openPage(browser, `${pages.origin}?text-only`);
+    const page = await openPage(browser, `${pages.origin}?text-only`, pageCss);
     const cdp = cpuProfile ? await page.context().newCDPSession(page) : null;
     if (cdp) {
       await cdp.send("Profiler.enable");

@@ -127,7 +127,8 @@ export async function launchBrowser(cleanups: LiveBench["cleanups"]): Promise<Br
   return browser;
 }
 
-export async function openPage(browser: Browser, url: string): Promise<Page> {
+/** `css`: a stylesheet added to the page once loaded, for A/B runs (BENCH_LIVE_PAGE_CSS). */
+export async function openPage(browser: Browser, url: string, css?: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
@@ -137,6 +138,7 @@ export async function openPage(browser: Browser, url: string): Promise<Page> {
     .catch(() => {
       throw new Error(`page did not load: ${errors.join("; ") || "no error reported"}`);
     });
+  if (css) await page.addStyleTag({ content: css });
   return page;
 }
 

@@ -13,6 +13,8 @@ test("a reload in the middle resumes from a snapshot of the state so far", async
   const before = await widget.traits.allInnerTexts();
 
   await page.reload();
+  // The page renders step 0 first; the saved step is restored once it has hydrated.
+  await expect(widget.progress).toContainText("resumed at step");
   const resumedAt = Number(await widget.position.textContent());
   // Steps count conversation lines too, so the first trait's step is past its message index.
   expect(resumedAt).toBeGreaterThan(firstTraitMessage);
