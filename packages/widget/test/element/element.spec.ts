@@ -144,6 +144,28 @@ describe("<voice-onboarding> on a plain page", () => {
     await page.close();
   });
 
+  it("drops the glass for recruiters who ask their system to reduce transparency", async () => {
+    const { page } = await open("one");
+    const panel = page.locator("#widget .vo-session");
+    const look = () =>
+      panel.evaluate((node) => {
+        const style = getComputedStyle(node);
+        return { filter: style.backdropFilter, background: style.backgroundColor };
+      });
+    const glass = await look();
+    expect(glass.filter).toBe("blur(16px)");
+    // Playwright's emulateMedia has no reduced-transparency; Chromium's own emulation does.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Emulation.setEmulatedMedia", {
+      features: [{ name: "prefers-reduced-transparency", value: "reduce" }],
+    });
+    const solid = await look();
+    expect(solid.filter).toBe("none");
+    expect(solid.background).not.toBe(glass.background);
+    expect(solid.background).toMatch(/^rgb\(/);
+    await page.close();
+  });
+
   it("keeps two elements and a mount() on one page apart", async () => {
     const { page, errors } = await open("two");
     await page.locator("#first").getByRole("button", { name: "Start conversation" }).click();
