@@ -1,17 +1,5 @@
 import * as z from "zod/mini";
-import { PATTERNS } from "./schemas/text.js";
-
-/**
- * The JSON Schema keywords of a string the protocol checks by refinement (`matching`): `pattern`, and
- * `format` where there is one. Undefined for any other schema.
- */
-export function patternKeywords(schema: unknown): { pattern: string; format?: string } | undefined {
-  const described = PATTERNS.get(schema);
-  if (!described) return undefined;
-  return described.format
-    ? { format: described.format, pattern: described.pattern.source }
-    : { pattern: described.pattern.source };
-}
+import { patternKeywords } from "./schemas/text.js";
 
 type Options = Omit<NonNullable<Parameters<typeof z.toJSONSchema>[1]>, "override">;
 

@@ -8,11 +8,14 @@ export const textList = (maxItems: number, maxLength = 300) =>
 
 export const Id = z.string().check(z.minLength(1), z.maxLength(64));
 
+/** Refined strings' JSON Schema keywords: a refinement has no JSON Schema of its own. */
+const PATTERN_KEYWORDS = new Map<unknown, { pattern: string; format?: string }>();
+
 /**
- * Refined strings that a regex describes, for json-schema.ts to state as `pattern` (and `format`): a
- * refinement has no JSON Schema of its own.
+ * The JSON Schema `pattern` (and `format`, where there is one) of a string the protocol checks by
+ * refinement (`matching`); undefined for any other schema.
  */
-export const PATTERNS = new Map<unknown, { pattern: RegExp; format?: string }>();
+export const patternKeywords = (schema: unknown) => PATTERN_KEYWORDS.get(schema);
 
 /**
  * A string `pattern` matches (and `test` accepts, where the regex alone says too little). A refinement,
@@ -27,7 +30,7 @@ export function matching(
   }: { test?: (value: string) => boolean; format?: string } = {},
 ) {
   const schema = z.string().check(z.refine(test, message));
-  PATTERNS.set(schema, { pattern, format });
+  PATTERN_KEYWORDS.set(schema, format ? { format, pattern: pattern.source } : { pattern: pattern.source });
   return schema;
 }
 
