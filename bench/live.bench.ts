@@ -27,7 +27,9 @@
  * minute after a burst of 5, and faster typing is refused),
  * BENCH_LIVE_WORKER (`bundled`, default: the agent bundled to JavaScript as it ships; `tsx`: the
  * live stack's worker on TypeScript sources), BENCH_LIVE_CPU_PROFILE (file for a Chromium CPU
- * profile of the typed intake's page), BENCH_LIVE_PAGE_CSS (a stylesheet added to the typed intake's
+ * profile of the typed intake's page), BENCH_LIVE_LOG_DIR (a folder for each stack process's output),
+ * BENCH_WORKER_NODE_ARGS (Node flags for the worker and its job processes, e.g. `--cpu-prof
+ * --cpu-prof-dir=/tmp/prof`), BENCH_LIVE_PAGE_CSS (a stylesheet added to the typed intake's
  * page, for A/B runs: e.g. `* { backdrop-filter: none !important }`), CHROMIUM_PATH.
  */
 import { existsSync } from "node:fs";
@@ -112,7 +114,10 @@ const intake = await loadIntakeScript(DEFAULT_SCRIPT);
 
 log(`starting livekit-server, PostgreSQL and the worker (load average ${loadavg()[0]?.toFixed(1)})`);
 const loadAtStart = loadavg();
-const stack: LiveStack = await startLiveStack({ departureTimeout: 1 });
+const stack: LiveStack = await startLiveStack({
+  departureTimeout: 1,
+  logDir: process.env.BENCH_LIVE_LOG_DIR,
+});
 const workerDir = await mkdtemp(join(tmpdir(), "vo-live-worker-"));
 let worker: StackProcess = stack.worker;
 if (WORKER === "bundled") {
@@ -120,9 +125,14 @@ if (WORKER === "bundled") {
     // The same agent name and settings, so every dispatch goes to this worker.
     const cli = await bundleWorker(workerDir);
     await stopProcessGroup(stack.worker);
-    worker = stack.spawn("worker", process.execPath, [cli, "start"], {
-      VOICE_ONBOARDING_WORKER_PORT: String(await freePort()),
-    });
+    worker = stack.spawn(
+      "worker",
+      process.execPath,
+      [...(process.env.BENCH_WORKER_NODE_ARGS?.split(" ") ?? []), cli, "start"],
+      {
+        VOICE_ONBOARDING_WORKER_PORT: String(await freePort()),
+      },
+    );
     await worker.waitFor(/registered worker/i, 60_000);
   } catch (error) {
     console.error(error);

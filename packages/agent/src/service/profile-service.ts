@@ -120,7 +120,12 @@ export class ProfileService {
   }
 
   async snapshot(sessionId: string): Promise<ProtocolMessage> {
-    return snapshotMessage(await this.load(sessionId), this.#now());
+    return this.snapshotOf(await this.load(sessionId));
+  }
+
+  /** The snapshot message of a profile already loaded. */
+  snapshotOf(profile: JobProfile): ProtocolMessage {
+    return snapshotMessage(profile, this.#now());
   }
 
   onChange(listener: ChangeListener): () => void {

@@ -316,6 +316,44 @@ describe("bootstrapIntake", () => {
     running.intake.dispose();
   });
 
+  it("loads the profile while its session mark is on the way, and snapshots the recruiter from that one read", async () => {
+    const store = new MemoryProfileStore();
+    const created = await newSession(store);
+    const stand = standInRoom(created.sessionId);
+    stand.join("recruiter-1", "recruiter");
+    const load = store.load.bind(store);
+    let reads = 0;
+    store.load = (sessionId) => {
+      reads += 1;
+      return load(sessionId);
+    };
+    let markArrives: () => void = () => {};
+    const { setAttributes } = stand.room.localParticipant;
+    stand.room.localParticipant.setAttributes = async (changed) => {
+      // The server's answer to the mark is held until the profile has been read.
+      if (PARTICIPANT_ATTRIBUTE.sessionId in changed)
+        await new Promise<void>((resolve) => (markArrives = resolve));
+      await setAttributes(changed);
+    };
+    let readsAtStart = -1;
+    let snapshotsAtStart: unknown[] = [];
+    const running = bootstrapWithStandIn(store, created.sessionId, stand.room, async () => {
+      readsAtStart = reads;
+      snapshotsAtStart = stand.decodedTo("recruiter-1");
+    });
+    await vi.waitFor(() => expect(reads).toBe(1), { timeout: 2000 });
+    markArrives();
+    const { intake } = await running;
+    expect(readsAtStart).toBe(1);
+    expect(snapshotsAtStart).toEqual([
+      expect.objectContaining({
+        ok: true,
+        message: expect.objectContaining({ type: "profile.snapshot", seq: 0 }),
+      }),
+    ]);
+    intake.dispose();
+  });
+
   it("starts the store's turn budget when the agent starts answering, not at the recruiter's final transcript", async () => {
     const store = new MemoryProfileStore();
     const created = await newSession(store);

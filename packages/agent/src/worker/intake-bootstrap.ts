@@ -139,20 +139,25 @@ export async function bootstrapIntake(options: BootstrapOptions): Promise<Runnin
   // Marked only now that its RPC methods exist: the widget calls them as soon as it trusts this
   // agent, which is when the mark arrives (marked first, a text-only start's input RPC could meet
   // "method not supported" and the greeting waited for a microphone that never came).
-  await room.localParticipant
+  // The profile loads meanwhile (the mark is a round trip to the server, the load one to the database).
+  const marked = room.localParticipant
     .setAttributes({ [PARTICIPANT_ATTRIBUTE.sessionId]: sessionId })
     .catch((error: unknown) =>
       logger.warn("could not mark the agent with its session", { error: String(error) }),
     );
   let loading: ProfileLoadResult<IntakeAgent>;
   try {
-    loading = await loadProfileWithRetry({
-      load: () => createIntakeAgent(service, sessionId),
-      tell: options.tell,
-      setStatus: (status) => room.localParticipant.setAttributes({ [PARTICIPANT_ATTRIBUTE.status]: status }),
-      backoffMs: options.loadBackoffMs,
-      logger,
-    });
+    [loading] = await Promise.all([
+      loadProfileWithRetry({
+        load: () => createIntakeAgent(service, sessionId),
+        tell: options.tell,
+        setStatus: (status) =>
+          room.localParticipant.setAttributes({ [PARTICIPANT_ATTRIBUTE.status]: status }),
+        backoffMs: options.loadBackoffMs,
+        logger,
+      }),
+      marked,
+    ]);
   } catch (error) {
     if (error instanceof SessionNotFoundError) return { ended: `unknown onboarding session ${sessionId}` };
     throw error;
@@ -169,9 +174,6 @@ export async function bootstrapIntake(options: BootstrapOptions): Promise<Runnin
         logger.warn("could not announce the profile version", { error: String(error) }),
       );
   });
-  await restoreLastTurns(options.store, sessionId, loaded.agent, logger);
-  const transcript = new TranscriptRecorder(options.store, sessionId, logger);
-
   const admitChat = createChatGate(limits);
   let session: voice.AgentSession | undefined;
   let linked = recruiters().at(-1);
@@ -198,10 +200,15 @@ export async function bootstrapIntake(options: BootstrapOptions): Promise<Runnin
     if (participant.identity === linked) link(recruiters().at(-1));
   });
 
-  // The cards fill while the voice pipeline starts (its models load in hundreds of milliseconds).
+  // The cards fill while the voice pipeline starts (its models load in hundreds of milliseconds),
+  // from the profile just loaded (no second read). Sent before the turns are restored and the
+  // session starts: a job's first send took 50–70 ms here, and the greeting waits for it.
+  const loadedSnapshot = service.snapshotOf(loaded.profile);
   const snapshotsSent = Promise.all(
-    recruiters().map((identity) => sendSnapshot(identity).catch(warnSnapshot)),
+    recruiters().map((identity) => sendTo(identity, loadedSnapshot).catch(warnSnapshot)),
   );
+  await restoreLastTurns(options.store, sessionId, loaded.agent, logger);
+  const transcript = new TranscriptRecorder(options.store, sessionId, logger);
   // In a room with no recruiter (they left while the agent was dispatched), the session starts
   // once one is back: agents-js's RoomIO, started with nobody to listen to, takes the first
   // participant of any session, and one linked by us meanwhile it never finishes linking (no
