@@ -27,7 +27,8 @@
  * minute after a burst of 5, and faster typing is refused),
  * BENCH_LIVE_WORKER (`bundled`, default: the agent bundled to JavaScript as it ships; `tsx`: the
  * live stack's worker on TypeScript sources), BENCH_LIVE_CPU_PROFILE (file for a Chromium CPU
- * profile of the typed intake's page), BENCH_LIVE_LOG_DIR (a folder for each stack process's output),
+ * profile of the typed intake's page), BENCH_LIVE_TRACE (file for a Chromium performance trace of
+ * the typed intake: every process's threads, open in Perfetto), BENCH_LIVE_LOG_DIR (a folder for each stack process's output),
  * BENCH_WORKER_NODE_ARGS (Node flags for the worker and its job processes, e.g. `--cpu-prof
  * --cpu-prof-dir=/tmp/prof`), BENCH_LIVE_PAGE_CSS (a stylesheet added to the typed intake's
  * page, for A/B runs: e.g. `* { backdrop-filter: none !important }`), CHROMIUM_PATH.
@@ -195,6 +196,7 @@ try {
       ui = await typedIntakeInChromium(bench, browser, pages, {
         sessions: UI_SESSIONS,
         cpuProfile: CPU_PROFILE,
+        trace: process.env.BENCH_LIVE_TRACE,
         pageCss: PAGE_CSS,
       });
       uiMachineCores = busyCores(before);

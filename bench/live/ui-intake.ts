@@ -34,6 +34,8 @@ export interface UiOptions {
   sessions: number;
   /** Where to write a Chromium CPU profile of the page, if anywhere. */
   cpuProfile: string | undefined;
+  /** Where to write a Chromium performance trace of the intake (chrome://tracing, Perfetto), if anywhere. */
+  trace: string | undefined;
   /** Extra CSS for the page (BENCH_LIVE_PAGE_CSS). */
   pageCss: string | undefined;
 }
@@ -42,7 +44,7 @@ export async function typedIntakeInChromium(
   bench: LiveBench,
   browser: Browser,
   pages: PageServer,
-  { sessions, cpuProfile, pageCss }: UiOptions,
+  { sessions, cpuProfile, trace, pageCss }: UiOptions,
 ): Promise<UiResult> {
   const { script, versionAfterTurn } = bench.intake;
   const result: UiResult = {
@@ -71,6 +73,7 @@ export async function typedIntakeInChromium(
       await cdp.send("Profiler.enable");
       await cdp.send("Profiler.start");
     }
+    if (trace) await browser.startTracing(page, { path: trace });
     await page.evaluate(() => window.liveBench.pressStart());
     await page.waitForFunction(() => window.liveBench.record().snapshotPaintedAt !== null, undefined, {
       timeout: 60_000,
@@ -102,6 +105,10 @@ export async function typedIntakeInChromium(
       await sleep(bench.thinkMs);
     }
     await sleep(1000);
+    if (trace) {
+      await browser.stopTracing();
+      bench.log(`performance trace of the intake written to ${trace}`);
+    }
     if (cdp && cpuProfile) {
       const { profile } = await cdp.send("Profiler.stop");
       await writeFile(cpuProfile, JSON.stringify(profile));
