@@ -354,6 +354,31 @@ describe("bootstrapIntake", () => {
     intake.dispose();
   });
 
+  it("starts the session (which publishes the agent's audio track) only once the first snapshot is sent", async () => {
+    const store = new MemoryProfileStore();
+    const created = await newSession(store);
+    const stand = standInRoom(created.sessionId);
+    stand.join("recruiter-1", "recruiter");
+    let sent: () => void = () => {};
+    const { sendText } = stand.room.localParticipant;
+    stand.room.localParticipant.sendText = async (text, options) => {
+      // The first send is held: it stands for the agent's connection opening for sending.
+      await new Promise<void>((resolve) => (sent = resolve));
+      stand.room.localParticipant.sendText = sendText;
+      await sendText(text, options);
+    };
+    let started = false;
+    const running = bootstrapWithStandIn(store, created.sessionId, stand.room, async () => {
+      started = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(started).toBe(false);
+    sent();
+    const { intake } = await running;
+    expect(started).toBe(true);
+    intake.dispose();
+  });
+
   it("starts the store's turn budget when the agent starts answering, not at the recruiter's final transcript", async () => {
     const store = new MemoryProfileStore();
     const created = await newSession(store);

@@ -201,8 +201,7 @@ export async function bootstrapIntake(options: BootstrapOptions): Promise<Runnin
   });
 
   // The cards fill while the voice pipeline starts (its models load in hundreds of milliseconds),
-  // from the profile just loaded (no second read). Sent before the turns are restored and the
-  // session starts: a job's first send took 50–70 ms here, and the greeting waits for it.
+  // from the profile just loaded (no second read), while the last turns are restored.
   const loadedSnapshot = service.snapshotOf(loaded.profile);
   const snapshotsSent = Promise.all(
     recruiters().map((identity) => sendTo(identity, loadedSnapshot).catch(warnSnapshot)),
@@ -214,6 +213,11 @@ export async function bootstrapIntake(options: BootstrapOptions): Promise<Runnin
   // participant of any session, and one linked by us meanwhile it never finishes linking (no
   // transcript, no audio; seen on livekit-server with an agent dispatched ahead of the recruiter).
   while (linked === undefined) await recruiterJoins();
+  // The session publishes the agent's audio track as it starts: only once the first send has opened
+  // the agent's connection for sending. Started together, the track's negotiation overlapped the
+  // data channel's, and once in CI the server never received the track ("publish time out"), so
+  // the greeting never played.
+  await snapshotsSent;
   const listenedTo = linked;
   const started = await options.startSession(loaded.agent, listenedTo);
   session = started;
@@ -270,7 +274,7 @@ export async function bootstrapIntake(options: BootstrapOptions): Promise<Runnin
     return fromRecruiter.then((known) => hearChatStream(text, senderIdentity, known));
   });
 
-  await Promise.all([snapshotsSent, options.beforeGreeting?.()]);
+  await options.beforeGreeting?.();
   started.say(loaded.greeting, { allowInterruptions: true });
   return {
     service,
