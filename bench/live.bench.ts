@@ -28,9 +28,9 @@
  * BENCH_LIVE_WORKER (`bundled`, default: the agent bundled to JavaScript as it ships; `tsx`: the
  * live stack's worker on TypeScript sources), BENCH_LIVE_CPU_PROFILE (file for a Chromium CPU
  * profile of the typed intake's page), BENCH_LIVE_TRACE (file for a Chromium performance trace of
- * the typed intake: every process's threads, open in Perfetto), BENCH_LIVE_LOG_DIR (a folder for each stack process's output),
- * BENCH_WORKER_NODE_ARGS (Node flags for the worker and its job processes, e.g. `--cpu-prof
- * --cpu-prof-dir=/tmp/prof`), BENCH_LIVE_PAGE_CSS (a stylesheet added to the typed intake's
+ * the typed intake: every process's threads, open in Perfetto), BENCH_LIVE_LOG_DIR (a folder for
+ * each stack process's output), BENCH_WORKER_NODE_ARGS (Node flags for the worker and its job
+ * processes, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`), BENCH_LIVE_PAGE_CSS (a stylesheet added to the typed intake's
  * page, for A/B runs: e.g. `* { backdrop-filter: none !important }`), CHROMIUM_PATH.
  */
 import { existsSync } from "node:fs";
@@ -81,6 +81,9 @@ const LEVEL_RUN_MS = Number(process.env.BENCH_LIVE_LEVEL_RUN_S ?? 60) * 1000;
 /** Where to write a Chromium CPU profile of the typed intake's page (unminified bundle), if anywhere. */
 const CPU_PROFILE = process.env.BENCH_LIVE_CPU_PROFILE;
 const PAGE_CSS = process.env.BENCH_LIVE_PAGE_CSS;
+const TRACE = process.env.BENCH_LIVE_TRACE;
+/** Node flags for the bundled worker; job processes inherit them (agents-js forks with execArgv). */
+const WORKER_NODE_ARGS = (process.env.BENCH_WORKER_NODE_ARGS ?? "").split(" ").filter(Boolean);
 const PARTS = new Set((process.env.BENCH_LIVE_PARTS ?? "ui,start,load").split(","));
 const GOALS = { painted: 50, start: 1500, received: 100 };
 
@@ -126,14 +129,9 @@ if (WORKER === "bundled") {
     // The same agent name and settings, so every dispatch goes to this worker.
     const cli = await bundleWorker(workerDir);
     await stopProcessGroup(stack.worker);
-    worker = stack.spawn(
-      "worker",
-      process.execPath,
-      [...(process.env.BENCH_WORKER_NODE_ARGS?.split(" ") ?? []), cli, "start"],
-      {
-        VOICE_ONBOARDING_WORKER_PORT: String(await freePort()),
-      },
-    );
+    worker = stack.spawn("worker", process.execPath, [...WORKER_NODE_ARGS, cli, "start"], {
+      VOICE_ONBOARDING_WORKER_PORT: String(await freePort()),
+    });
     await worker.waitFor(/registered worker/i, 60_000);
   } catch (error) {
     console.error(error);
@@ -196,7 +194,7 @@ try {
       ui = await typedIntakeInChromium(bench, browser, pages, {
         sessions: UI_SESSIONS,
         cpuProfile: CPU_PROFILE,
-        trace: process.env.BENCH_LIVE_TRACE,
+        trace: TRACE,
         pageCss: PAGE_CSS,
       });
       uiMachineCores = busyCores(before);
