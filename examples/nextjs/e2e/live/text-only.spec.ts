@@ -1,10 +1,11 @@
 /**
  * Text only on the real stack: the host chose a typed conversation (`textOnly`, here `?input=text`).
  * The widget never asks for the microphone; the agent, hearing no microphone from the recruiter,
- * answers in text and synthesises no speech (the OpenAI-format TTS stand-in counts every request).
+ * answers in text and synthesises no speech (the OpenAI-format TTS stand-in counts every request),
+ * and takes its audio track off the air (the server lists none for it).
  */
 import { expect, test } from "@playwright/test";
-import { liveIntake, openSignedIn, playTurn } from "./stack";
+import { liveIntake, openSignedIn, participantsOf, playTurn, roomOfPage } from "./stack";
 import { speechStandIns } from "./voice";
 
 test("text only: no microphone is asked for, and the agent answers in text without speaking", async ({
@@ -32,6 +33,13 @@ test("text only: no microphone is asked for, and the agent answers in text witho
   expect(
     await page.evaluate(() => (window as unknown as { microphoneRequests: string[] }).microphoneRequests),
   ).toEqual([]);
-  // Nothing was synthesised for the greeting or the reply: the agent's track stays silent.
+  // Nothing was synthesised for the greeting or the reply.
   expect((await speechStandIns.state()).spoken.length).toBe(synthesisedBefore);
+  // Nor is silence sent: the agent's audio track is off the air (agent-audio-track.ts).
+  const roomName = await roomOfPage(page);
+  await expect
+    .poll(
+      async () => (await participantsOf(roomName)).find((one) => one.identity.startsWith("agent-"))?.tracks,
+    )
+    .toEqual([]);
 });

@@ -3,6 +3,7 @@ import { ParticipantKind, RoomEvent } from "@livekit/rtc-node";
 import type { WorkerConfig } from "../config/index.js";
 import { readChatLine } from "../limits/chat-gate.js";
 import type { ProfileStore } from "../store/profile-store.js";
+import { createAgentAudioTrack } from "./agent-audio-track.js";
 import { readSessionId } from "./dispatch-metadata.js";
 import { watchHearing } from "./hearing-watchdog.js";
 import { bootstrapIntake, type RunningIntake } from "./intake-bootstrap.js";
@@ -74,6 +75,11 @@ export async function runIntakeJob(ctx: JobContext, { config, store, vad }: Inta
   room.on(RoomEvent.ParticipantDisconnected, (participant) => joinedAt.delete(participant.identity));
   room.on(RoomEvent.TrackPublished, () => voiceOutput?.tracksChanged());
   room.on(RoomEvent.TrackUnpublished, () => voiceOutput?.tracksChanged());
+  // Off the air while nobody hears it (agent-audio-track.ts); agents-js publishes it as the session starts.
+  const agentTrack = createAgentAudioTrack(localParticipant, (detail, message) =>
+    logger.warn(detail, message),
+  );
+  room.on(RoomEvent.LocalTrackPublished, () => agentTrack.published());
   announceTurn = turnLatencyAnnouncer(localParticipant, (detail, message) => logger.warn(detail, message));
 
   const outcome = await bootstrapIntake({
@@ -133,6 +139,7 @@ export async function runIntakeJob(ctx: JobContext, { config, store, vad }: Inta
         joinedAt,
         // Some may have said so before the session started (the RPC comes as soon as the agent is marked).
         typing: typists,
+        track: agentTrack,
       });
       if (voiceFailed) voiceOutput.voiceFailed();
       return session;

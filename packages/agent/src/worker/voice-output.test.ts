@@ -12,12 +12,20 @@ function setup(listener: string | undefined) {
       trackPublications: new Map(sources.map((source, index) => [`TR_${identity}_${index}`, { source }])),
     });
   const setAudioEnabled = vi.fn();
+  const onAir = vi.fn();
   return {
     participants,
     join,
     setAudioEnabled,
+    onAir,
     create: (joinedAt?: Map<string, number>) =>
-      createVoiceOutput({ session: { output: { setAudioEnabled } }, participants, listener, joinedAt }),
+      createVoiceOutput({
+        session: { output: { setAudioEnabled } },
+        participants,
+        listener,
+        joinedAt,
+        track: { onAir },
+      }),
   };
 }
 
@@ -143,6 +151,63 @@ describe("createVoiceOutput", () => {
       } finally {
         vi.useRealTimers();
       }
+    });
+  });
+
+  describe("the agent's audio track: off the air once text is decided, back for a microphone", () => {
+    it("stays on the air through the grace, goes off when it runs out without a microphone", async () => {
+      vi.useFakeTimers();
+      try {
+        const { join, onAir, create } = setup("typist");
+        join("typist", []);
+        create(new Map([["typist", Date.now()]]));
+        await vi.advanceTimersByTimeAsync(2900);
+        expect(onAir.mock.calls).toEqual([]);
+        await vi.advanceTimersByTimeAsync(100);
+        expect(onAir.mock.calls).toEqual([[false]]);
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+
+    it("goes off at once for a recruiter who chose text, and back on when they publish a microphone", () => {
+      const { participants, join, onAir, create } = setup("typist");
+      join("typist", []);
+      const output = create(new Map([["typist", Date.now()]]));
+      output.choseText("typist");
+      participants.get("typist")?.trackPublications.set("TR_mic", { source: TrackSource.SOURCE_MICROPHONE });
+      output.tracksChanged();
+      expect(onAir.mock.calls).toEqual([[false], [true]]);
+    });
+
+    it("a voice start never takes it off (no wait for it to come back), nor does a recruiter leaving", async () => {
+      vi.useFakeTimers();
+      try {
+        const { participants, join, onAir, create } = setup("talker");
+        join("talker", []);
+        const output = create(new Map([["talker", Date.now()]]));
+        await vi.advanceTimersByTimeAsync(1000);
+        participants
+          .get("talker")
+          ?.trackPublications.set("TR_mic", { source: TrackSource.SOURCE_MICROPHONE });
+        output.tracksChanged();
+        participants.delete("talker");
+        output.tracksChanged();
+        await vi.advanceTimersByTimeAsync(5000);
+        expect(onAir.mock.calls.every(([on]) => on === true)).toBe(true);
+        expect(onAir).toHaveBeenCalledWith(true);
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+
+    it("goes off for good when the voice failed, whoever listens", () => {
+      const { join, onAir, create } = setup("talker");
+      join("talker", [TrackSource.SOURCE_MICROPHONE]);
+      const output = create();
+      output.voiceFailed();
+      output.tracksChanged();
+      expect(onAir.mock.calls).toEqual([[true], [false], [false]]);
     });
   });
 });

@@ -1,4 +1,5 @@
 import { TrackSource } from "@livekit/rtc-node";
+import type { AgentAudioTrack } from "./agent-audio-track.js";
 
 /** A participant as far as its published tracks go (rtc-node's RemoteParticipant has this shape). */
 export interface PublishingParticipant {
@@ -14,6 +15,8 @@ export interface VoiceOutputOptions {
   joinedAt?: ReadonlyMap<string, number>;
   /** Recruiters who said they type (`choseText`), kept by the caller from before this output existed. */
   typing?: Set<string>;
+  /** The agent's audio track: taken off the air once it is decided that nobody hears it. */
+  track?: Pick<AgentAudioTrack, "onAir">;
 }
 
 /**
@@ -54,6 +57,7 @@ export function createVoiceOutput({
   listener,
   joinedAt = new Map(),
   typing = new Set(),
+  track,
 }: VoiceOutputOptions): VoiceOutput {
   let listening = listener ?? null;
   let failed = false;
@@ -67,7 +71,27 @@ export function createVoiceOutput({
       (publication) => publication.source === TrackSource.SOURCE_MICROPHONE,
     );
   };
+  let airTimer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * Off the air only once text is decided (the recruiter said so, or the grace passed without a
+   * microphone) or the voice failed, so a voice start never waits for the track to come back; on
+   * the air again as soon as the listened-to recruiter publishes a microphone.
+   */
+  const air = () => {
+    clearTimeout(airTimer);
+    if (!track) return;
+    if (failed) return track.onAir(false);
+    if (listening === null || !participants.has(listening)) return;
+    if (talks(listening)) return track.onAir(true);
+    const left = typing.has(listening)
+      ? 0
+      : (joinedAt.get(listening) ?? createdAt) + MICROPHONE_GRACE_MS - Date.now();
+    if (left <= 0) return track.onAir(false);
+    airTimer = setTimeout(air, left);
+    airTimer.unref?.();
+  };
   const apply = () => {
+    air();
     const next = !failed && talks(listening);
     if (next === enabled) return;
     enabled = next;

@@ -1,0 +1,70 @@
+import { type LocalTrack, TrackKind, TrackPublishOptions, TrackSource } from "@livekit/rtc-node";
+
+/** The agent's side of the room as far as its own tracks go (rtc-node's LocalParticipant has this shape). */
+export interface TrackPublisher {
+  trackPublications: ReadonlyMap<string, { sid?: string; kind?: TrackKind; track?: LocalTrack }>;
+  publishTrack(track: LocalTrack, options: TrackPublishOptions): Promise<unknown>;
+  unpublishTrack(trackSid: string, stopOnUnpublish?: boolean): Promise<void>;
+}
+
+export interface AgentAudioTrack {
+  /** On the air (published) or off it; the last call wins, applied in order. */
+  onAir(on: boolean): void;
+  /** The agent published a track (agents-js publishes its audio as the session starts): look again. */
+  published(): void;
+  /** Resolves once every change asked for so far has been applied (or has failed and been logged). */
+  settled(): Promise<void>;
+}
+
+/**
+ * Takes the agent's audio track off the air while it speaks to nobody, and puts the same track
+ * back when it does again. A published rtc-node audio track is fed 10 ms of silence a hundred
+ * times a second and encoded whether or not anything is said: on the live bench that was two
+ * thirds of an idle text session's CPU in its job process (~38 ms a second), and every recruiter's
+ * browser decoded the silence. agents-js publishes the track as the session starts and keeps
+ * feeding the same audio source, so only the publication changes here.
+ */
+export function createAgentAudioTrack(
+  participant: TrackPublisher,
+  warn: (detail: Record<string, unknown>, message: string) => void,
+): AgentAudioTrack {
+  let wanted = true;
+  let parked: LocalTrack | undefined;
+  let queue = Promise.resolve();
+  const audioPublication = () =>
+    [...participant.trackPublications.values()].find(
+      (publication) => publication.kind === TrackKind.KIND_AUDIO && publication.track && publication.sid,
+    );
+  const apply = async () => {
+    if (!wanted && !parked) {
+      // Not published yet: `published()` looks again once agents-js has published it.
+      const publication = audioPublication();
+      const track = publication?.track;
+      if (!track || !publication?.sid) return;
+      // Read before: rtc-node clears the publication's track once unpublished.
+      await participant.unpublishTrack(publication.sid, false);
+      parked = track;
+    } else if (wanted && parked) {
+      // Published as agents-js publishes it (the session's default publish options).
+      await participant.publishTrack(
+        parked,
+        new TrackPublishOptions({ source: TrackSource.SOURCE_MICROPHONE }),
+      );
+      parked = undefined;
+    }
+  };
+  const settle = () => {
+    queue = queue
+      .then(apply)
+      .catch((error: unknown) => warn({ error: String(error) }, "could not change the agent's audio track"));
+  };
+  return {
+    onAir(on) {
+      if (on === wanted) return;
+      wanted = on;
+      settle();
+    },
+    published: settle,
+    settled: () => queue,
+  };
+}
