@@ -10,6 +10,7 @@ import { bootstrapIntake, type RunningIntake } from "./intake-bootstrap.js";
 import { transcriptLine, watchProviderFailures } from "./provider-failures.js";
 import { createProviders } from "./providers.js";
 import { type TurnLatency, TurnMetrics, turnLatencyAnnouncer, turnLatencyKeeper } from "./turn-metrics.js";
+import { dropUnreadOutputs } from "./unread-outputs.js";
 import { createVoiceOutput, type VoiceOutput } from "./voice-output.js";
 
 /** LiveKit's standard topic for typed user input to an agent. */
@@ -132,6 +133,7 @@ export async function runIntakeJob(ctx: JobContext, { config, store, vad }: Inta
           participantIdentity: recruiter,
         },
       });
+      await dropUnreadOutputs(session);
       voiceOutput = createVoiceOutput({
         session,
         participants: room.remoteParticipants,

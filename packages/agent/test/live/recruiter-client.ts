@@ -15,6 +15,8 @@ export interface RecruiterClient {
   readonly messages: ProtocolMessage[];
   /** The agent's transcribed lines (lk.transcription), one per stream, in arrival order. */
   readonly agentLines: string[];
+  /** Byte streams received on agents-js's session topic (`lk.agent.session`), which the agent switches off. */
+  sessionEvents(): number;
   say(text: string): Promise<void>;
   edit(command: EditCommand): Promise<string>;
   waitFor<T>(what: string, check: () => T | undefined | false, timeoutMs?: number): Promise<T>;
@@ -59,6 +61,10 @@ export async function joinAsRecruiter(url: string, token: string): Promise<Recru
       })
       .catch(() => {});
   });
+  let sessionEvents = 0;
+  room.registerByteStreamHandler("lk.agent.session", () => {
+    sessionEvents += 1;
+  });
   await room.connect(url, token, { autoSubscribe: true, dynacast: false });
   const agentIdentity = () =>
     [...room.remoteParticipants.values()].find((participant) => participant.identity.startsWith("agent-"))
@@ -76,6 +82,7 @@ export async function joinAsRecruiter(url: string, token: string): Promise<Recru
     room,
     messages,
     agentLines,
+    sessionEvents: () => sessionEvents,
     say: async (text) => {
       await room.localParticipant?.sendText(text, { topic: "lk.chat" });
     },

@@ -22,6 +22,7 @@ describe("the worker on a real LiveKit server", () => {
     expect(snapshot.sessionId).toBe(profile.sessionId);
     const greeting = await recruiter.waitFor("the greeting", () => recruiter.agentLines[0]);
     expect(greeting).toMatch(/^Hey Maya! I pulled some info on Ledgerline/);
+    const sessionEventsAtGreeting = recruiter.sessionEvents();
 
     const [first, second] = script.turns;
     await recruiter.say(first?.user ?? "");
@@ -40,6 +41,9 @@ describe("the worker on a real LiveKit server", () => {
     expect(recruiter.messages.filter((message) => message.seq > 0).map((message) => message.seq)).toEqual([
       1, 2, 3, 4,
     ]);
+    // agents-js's session events, which nobody here reads, stop once the session has started
+    // (unread-outputs.ts): two turns' agent states, conversation items and metrics send none.
+    expect(recruiter.sessionEvents()).toBe(sessionEventsAtGreeting);
   }, 90_000);
 
   it("serves every tab, keeps the session when the agent's listener leaves, and resumes rather than greeting anew", async () => {
