@@ -31,7 +31,8 @@
  * the typed intake: every process's threads, open in Perfetto), BENCH_LIVE_LOG_DIR (a folder for
  * each stack process's output), BENCH_WORKER_NODE_ARGS (Node flags for the worker and its job
  * processes, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`), BENCH_LIVE_PAGE_CSS (a stylesheet added to the typed intake's
- * page, for A/B runs: e.g. `* { backdrop-filter: none !important }`), CHROMIUM_PATH.
+ * page, for A/B runs: e.g. `* { backdrop-filter: none !important }`), BENCH_LIVE_GPU (`swiftshader`:
+ * the page's Chromium composites through ANGLE's SwiftShader, an emulated GPU, instead of software), CHROMIUM_PATH.
  */
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -60,7 +61,14 @@ import { stopProcessGroup, workerPortOf } from "./live/stack-process.js";
 import { printStartTable, type StartInput, type StartResult, starts } from "./live/starts.js";
 import { printUiTable, typedIntakeInChromium, type UiResult } from "./live/ui-intake.js";
 import { mib, ms } from "./live/units.js";
-import { bundlePage, launchBrowser, openPage, pageRecord, servePage } from "./live/widget-page.js";
+import {
+  bundlePage,
+  launchBrowser,
+  openPage,
+  type PageCompositing,
+  pageRecord,
+  servePage,
+} from "./live/widget-page.js";
 import { bundleWorker } from "./live/worker-bundle.js";
 import { busyCores, type WorkerMemory, watchWorker } from "./live/worker-stats.js";
 
@@ -82,6 +90,8 @@ const LEVEL_RUN_MS = Number(process.env.BENCH_LIVE_LEVEL_RUN_S ?? 60) * 1000;
 const CPU_PROFILE = process.env.BENCH_LIVE_CPU_PROFILE;
 const PAGE_CSS = process.env.BENCH_LIVE_PAGE_CSS;
 const TRACE = process.env.BENCH_LIVE_TRACE;
+const COMPOSITING: PageCompositing =
+  process.env.BENCH_LIVE_GPU === "swiftshader" ? "swiftshader" : "software";
 /** Node flags for the bundled worker; job processes inherit them (agents-js forks with execArgv). */
 const WORKER_NODE_ARGS = (process.env.BENCH_WORKER_NODE_ARGS ?? "").split(" ").filter(Boolean);
 const PARTS = new Set((process.env.BENCH_LIVE_PARTS ?? "ui,start,load").split(","));
@@ -185,7 +195,7 @@ try {
   let startMachineCores = Number.NaN;
   if (PARTS.has("ui") || PARTS.has("start")) {
     const pages = await servePage(bench, await bundlePage({ minify: CPU_PROFILE === undefined }));
-    const browser = await launchBrowser(cleanups);
+    const browser = await launchBrowser(cleanups, COMPOSITING);
     if (PARTS.has("ui")) {
       log(
         `typing the script (${intake.script.turns.length} turns) into the widget, ${UI_SESSIONS} session(s)`,

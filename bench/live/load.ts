@@ -2,7 +2,7 @@
 import { printTable, stats } from "../table.js";
 import { sleep, until, wallNow } from "./clock.js";
 import type { LiveBench } from "./context.js";
-import { machineTicks } from "./procfs.js";
+import { cpuTicks, machineTicks, ticksOfProcesses } from "./procfs.js";
 import { type JoinAsRecruiter, joinTracked, leaveAll, type Tracked, typeTurns } from "./recruiters.js";
 import { committedAt } from "./sessions.js";
 import { mib, ms, seconds } from "./units.js";
@@ -33,6 +33,8 @@ export interface LevelResult {
   machineCores: number;
   /** CPU of the worker's processes over 3 s with every session idle, in cores. */
   idleCores: number;
+  /** CPU during the run, in cores, of what else shares the machine: livekit-server, PostgreSQL, this bench. */
+  stackCores: { livekit: number; postgres: number; bench: number };
   note: string;
 }
 
@@ -113,6 +115,7 @@ export async function level(
     0,
   );
   const ticksBefore = worker.ticks();
+  const stackBefore = stackTicks();
   const machineBefore = machineTicks();
   const runStarted = wallNow();
   const deadline = Date.now() + levelRunMs;
@@ -120,6 +123,9 @@ export async function level(
   const runMs = wallNow() - runStarted;
   const cores = (worker.ticks() - ticksBefore) / 100 / (runMs / 1000);
   const machineCores = busyCores(machineBefore);
+  const stackAfter = stackTicks();
+  const coresOf = (key: keyof typeof stackAfter) =>
+    (stackAfter[key] - stackBefore[key]) / 100 / (runMs / 1000);
   clearInterval(sampler);
   await sleep(2000);
 
@@ -169,8 +175,22 @@ export async function level(
       cores,
       machineCores,
       idleCores,
+      stackCores: { livekit: coresOf("livekit"), postgres: coresOf("postgres"), bench: coresOf("bench") },
       note,
     },
+  };
+}
+
+/**
+ * CPU so far of the rest of the stack: livekit-server, PostgreSQL (its server processes; a backend
+ * that exited meanwhile no longer counts) and this bench process (the recruiters over rtc-node, the
+ * model stand-in).
+ */
+function stackTicks() {
+  return {
+    livekit: ticksOfProcesses((command) => command.includes("livekit-server")),
+    postgres: ticksOfProcesses((command) => command.startsWith("postgres")),
+    bench: cpuTicks(process.pid),
   };
 }
 
@@ -203,6 +223,7 @@ export function printLoadTable(
       "",
       "",
       "",
+      "",
       String(baseline.processes),
       mib(baseline.rss),
       "",
@@ -225,6 +246,7 @@ export function printLoadTable(
       `${result.lost}/${result.gaps}/${result.outOfOrder}`,
       `${result.turns}/${result.turnsAsked}, ${result.stalls} stalled, ${seconds(result.runMs)} s`,
       `${result.idleCores.toFixed(2)} / ${result.cores.toFixed(2)} of ${result.machineCores.toFixed(2)}`,
+      `${result.stackCores.livekit.toFixed(2)} / ${result.stackCores.postgres.toFixed(2)} / ${result.stackCores.bench.toFixed(2)}`,
       String(result.memory.processes),
       `${mib(result.memory.rss)} (peak ${mib(result.peakRss)})`,
       mib(result.memory.rss / Math.max(1, result.joined)),
@@ -246,6 +268,7 @@ export function printLoadTable(
       "lost/gaps/out-of-order",
       "turns typed, stalled, run time",
       "CPU cores: worker idle / typing of machine",
+      "typing: livekit-server / PostgreSQL / bench",
       "procs",
       "RSS",
       "RSS/session",

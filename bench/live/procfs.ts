@@ -71,3 +71,12 @@ export function startTicks(pid: number): number {
   const fields = statFields(pid);
   return fields ? Number(fields[19]) : 0;
 }
+
+/** CPU time so far (clock ticks) of every live process whose command line matches; exited ones no longer count. */
+export function ticksOfProcesses(matches: (commandLine: string) => boolean): number {
+  let ticks = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (/^\d+$/.test(entry) && matches(commandLine(Number(entry)))) ticks += cpuTicks(Number(entry));
+  }
+  return ticks;
+}

@@ -105,8 +105,19 @@ export async function servePage(bench: LiveBench, files: Map<string, Uint8Array>
   };
 }
 
+/**
+ * Chromium's compositing for A/B runs (BENCH_LIVE_GPU): `software` (the default, as the tests run it)
+ * or `swiftshader`, GPU compositing and raster through ANGLE's SwiftShader, a GPU emulated on the CPU.
+ */
+export type PageCompositing = "software" | "swiftshader";
+
+const SWIFTSHADER_ARGS = ["--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--ignore-gpu-blocklist"];
+
 /** Chromium with a fake microphone that hears nothing; it and its files go on clean-up. */
-export async function launchBrowser(cleanups: LiveBench["cleanups"]): Promise<Browser> {
+export async function launchBrowser(
+  cleanups: LiveBench["cleanups"],
+  compositing: PageCompositing = "software",
+): Promise<Browser> {
   const dir = await mkdtemp(join(tmpdir(), "vo-live-bench-"));
   cleanups.push(() => rm(dir, { recursive: true, force: true }));
   const wav = join(dir, "silence.wav");
@@ -115,7 +126,9 @@ export async function launchBrowser(cleanups: LiveBench["cleanups"]): Promise<Br
   const browser = await chromium.launch({
     executablePath: CHROMIUM_EXECUTABLE,
     args: [
-      ...CHROMIUM_ARGS,
+      ...(compositing === "swiftshader"
+        ? [...CHROMIUM_ARGS.filter((arg) => arg !== "--disable-gpu"), ...SWIFTSHADER_ARGS]
+        : CHROMIUM_ARGS),
       "--allow-loopback-in-peer-connection",
       "--use-fake-ui-for-media-stream",
       "--use-fake-device-for-media-stream",
