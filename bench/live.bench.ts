@@ -31,7 +31,8 @@
  * the typed intake: every process's threads, open in Perfetto), BENCH_LIVE_LOG_DIR (a folder for
  * each stack process's output), BENCH_WORKER_NODE_ARGS (Node flags for the worker and its job
  * processes, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`), BENCH_LIVE_PAGE_CSS (a stylesheet added to the typed intake's
- * page, for A/B runs: e.g. `* { backdrop-filter: none !important }`), BENCH_LIVE_GPU (`swiftshader`:
+ * page, for A/B runs: e.g. `* { backdrop-filter: none !important }`), BENCH_LIVE_TTS (`openai`, the default, or `elevenlabs`: the
+ * speech provider the worker uses against its stand-in), BENCH_LIVE_GPU (`swiftshader`:
  * the page's Chromium composites through ANGLE's SwiftShader, an emulated GPU, instead of software), CHROMIUM_PATH.
  */
 import { existsSync } from "node:fs";
@@ -90,6 +91,8 @@ const LEVEL_RUN_MS = Number(process.env.BENCH_LIVE_LEVEL_RUN_S ?? 60) * 1000;
 const CPU_PROFILE = process.env.BENCH_LIVE_CPU_PROFILE;
 const PAGE_CSS = process.env.BENCH_LIVE_PAGE_CSS;
 const TRACE = process.env.BENCH_LIVE_TRACE;
+/** The worker's speech provider against its stand-in: `openai` (default, as the tests run it) or `elevenlabs` (the product's default, streamed over WebSocket). */
+const TTS = process.env.BENCH_LIVE_TTS === "elevenlabs" ? "elevenlabs" : "openai";
 const COMPOSITING: PageCompositing =
   process.env.BENCH_LIVE_GPU === "swiftshader" ? "swiftshader" : "software";
 /** Node flags for the bundled worker; job processes inherit them (agents-js forks with execArgv). */
@@ -130,6 +133,7 @@ log(`starting livekit-server, PostgreSQL and the worker (load average ${loadavg(
 const loadAtStart = loadavg();
 const stack: LiveStack = await startLiveStack({
   departureTimeout: 1,
+  ttsProvider: TTS,
   logDir: process.env.BENCH_LIVE_LOG_DIR,
 });
 const workerDir = await mkdtemp(join(tmpdir(), "vo-live-worker-"));
@@ -245,7 +249,7 @@ try {
   console.log(
     [
       "",
-      `Live path: livekit-server ${stack.livekit.url}, PostgreSQL 15, the worker (\`start\`, process per job; ${WORKER === "bundled" ? "the agent bundled to JavaScript as it ships, run by Node" : "TypeScript sources through tsx, as the live stack starts it"}), scripted model and speech stand-ins; all on 127.0.0.1.`,
+      `Live path: livekit-server ${stack.livekit.url}, PostgreSQL 15, the worker (\`start\`, process per job; ${WORKER === "bundled" ? "the agent bundled to JavaScript as it ships, run by Node" : "TypeScript sources through tsx, as the live stack starts it"}), scripted model and speech stand-ins (speech synthesis in ${TTS === "elevenlabs" ? "ElevenLabs" : "OpenAI"}'s wire format); all on 127.0.0.1.`,
       `Machine: ${cpus().length} cores, ${mib(totalmem() / 1024)} MiB RAM (${mib(freemem() / 1024)} free at the end); load average ${loadAtStart.map((l) => l.toFixed(1)).join(" ")} at start, ${loadAtEnd.map((l) => l.toFixed(1)).join(" ")} at the end (other work on the machine shows up here). Total ${elapsed()}.`,
       `Clocks: every time is CLOCK_REALTIME of this machine. PostgreSQL's clock_timestamp() read between Node's before/after: ${clocksAgree ? "yes" : "NO"} (${after - before} ms psql round trip); Chromium's performance clock is aligned to its Date.now() (offset ${ms(pageClockOffset)} ms, 1 ms resolution).`,
       "Committed = job_profile_events.created_at, PostgreSQL's now() in the job process's one-statement commit transaction (the commit completes ~1 ms later, so these read slightly high).",

@@ -40,6 +40,7 @@ import { MIN_SILENCE_MS as STAND_IN_STT_SILENCE_MS } from "../packages/agent/tes
 import type { VoiceRecruiter } from "../packages/agent/test/live/voice-recruiter.js";
 import { machineTicks, processTree, rssKiB } from "./live/procfs.js";
 import { percentile, printTable, timingRow } from "./table.js";
+import { audioLegMs } from "./voice/audio-leg.js";
 import {
   type DesignedLatency,
   overheadMs,
@@ -209,6 +210,15 @@ const ms = (value: number | undefined) =>
 const p95 = (values: number[]) => percentile(values, 95);
 
 try {
+  // 0. The transport alone: what two audio legs cost before any agent is involved.
+  log("one audio leg through livekit-server, rtc-node to rtc-node, 20 tones");
+  const legs = await audioLegMs(stack.livekit, joinVoiceRecruiter, MIC_RATE);
+  printTable(
+    "One audio leg alone (rtc-node microphone → livekit-server → rtc-node listener; a voice turn has two: the recruiter's speech in, the agent's reply out)",
+    ["", "n", "p50 ms", "p95 ms", "max ms", "goal"],
+    [timingRow("tone's first frame sent → first voiced frame read", legs)],
+  );
+
   // 1. One session: the breakdown.
   const idleRss = workerRssKiB();
   log(`one session, ${TURNS} spoken turns`);

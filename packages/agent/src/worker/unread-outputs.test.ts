@@ -2,6 +2,8 @@ import { voice } from "@livekit/agents";
 import { describe, expect, it, vi } from "vitest";
 import { dropUnreadOutputs } from "./unread-outputs.js";
 
+type Sink = voice.ParalellTextOutput["_sinks"][number];
+
 /** A sink of agents-js's own class, without the room its constructor wants (only its class matters here). */
 const sinkOf = <T extends object>(type: { prototype: T }): T => Object.create(type.prototype) as T;
 
@@ -12,8 +14,8 @@ describe("dropUnreadOutputs", () => {
       sinkOf(voice.ParticipantTranscriptionOutput),
       sinkOf(voice.ParticipantTranscriptionOutput),
     ];
-    const agentOutput = new voice.ParalellTextOutput([legacy(), streamed[0] as voice.TextOutput]);
-    const userOutput = new voice.ParalellTextOutput([legacy(), streamed[1] as voice.TextOutput]);
+    const agentOutput = new voice.ParalellTextOutput([legacy(), streamed[0] as Sink]);
+    const userOutput = new voice.ParalellTextOutput([legacy(), streamed[1] as Sink]);
     const close = vi.fn(async () => {});
     const session = {
       sessionHost: { close },

@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { homedir, tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
+import { AccessToken } from "livekit-server-sdk";
 import { freePort, waitFor } from "./process.js";
 
 /** The oldest server the project is tested with; any later 1.x should do. */
@@ -139,4 +140,15 @@ export async function startLiveKitServer(options: LiveKitServerOptions = {}): Pr
 /** `livekit-server --version`, e.g. "1.13.5". */
 export function liveKitServerVersion(binary = requireLiveKitServer()): string {
   return execFileSync(binary, ["--version"], { encoding: "utf8" }).trim().split(/\s+/).at(-1) ?? "";
+}
+
+/** A token for `identity` in `room` that publishes and subscribes: a participant of a test or bench, not a recruiter. */
+export function participantToken(
+  { apiKey, apiSecret }: Pick<LiveKitServer, "apiKey" | "apiSecret">,
+  identity: string,
+  room: string,
+): Promise<string> {
+  const token = new AccessToken(apiKey, apiSecret, { identity });
+  token.addGrant({ room, roomJoin: true, canPublish: true, canSubscribe: true });
+  return token.toJwt();
 }

@@ -15,10 +15,10 @@ import {
   TrackPublishOptions,
   TrackSource,
 } from "@livekit/rtc-node";
-import { AccessToken, RoomServiceClient, TrackType } from "livekit-server-sdk";
+import { RoomServiceClient, TrackType } from "livekit-server-sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAgentAudioTrack } from "../../src/worker/agent-audio-track.js";
-import { type LiveKitServer, startLiveKitServer } from "../harness/livekit.js";
+import { type LiveKitServer, participantToken, startLiveKitServer } from "../harness/livekit.js";
 import { rms } from "../harness/speech/audio.js";
 import { VOICED_RMS } from "./voice-recruiter.js";
 
@@ -41,10 +41,11 @@ afterAll(async () => {
 });
 
 async function join(identity: string): Promise<Room> {
-  const token = new AccessToken(livekit.apiKey, livekit.apiSecret, { identity });
-  token.addGrant({ room: ROOM, roomJoin: true, canPublish: true, canSubscribe: true });
   const room = new Room();
-  await room.connect(livekit.url, await token.toJwt(), { autoSubscribe: true, dynacast: false });
+  await room.connect(livekit.url, await participantToken(livekit, identity, ROOM), {
+    autoSubscribe: true,
+    dynacast: false,
+  });
   connected.push(room);
   return room;
 }
