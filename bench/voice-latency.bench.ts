@@ -19,7 +19,9 @@
  * Environment: BENCH_VOICE_TURNS (turns of the single session, default 8), BENCH_VOICE_LEVELS
  * (default "2,5,10", stopping at the first that breaks), BENCH_VOICE_LEVEL_TURNS (turns per session at a level, default 3),
  * BENCH_VOICE_MODEL_MS (model first token, default 300), BENCH_VOICE_STT_FINAL_MS (default 100),
- * BENCH_VOICE_TTS_MS (TTS first byte, default 250), BENCH_VOICE_LOG_DIR (where the stack's processes log),
+ * BENCH_VOICE_TTS_MS (TTS first byte, default 250), BENCH_VOICE_TTS (`openai`, the default, or
+ * `elevenlabs`: the worker's speech provider against its stand-in, streamed over ElevenLabs'
+ * WebSocket), BENCH_VOICE_LOG_DIR (where the stack's processes log),
  * TURN_DETECTION (the worker's; "vad" here unless set: the designed end-of-turn wait below is the
  * VAD's. With "model", agents-js's end-of-turn model waits 0.3–2.5 s per turn by its own score:
  * a policy, not overhead, and on espeak-ng speech it often scores low and waits the full 2.5 s).
@@ -56,6 +58,7 @@ const LEVEL_TURNS = Number(process.env.BENCH_VOICE_LEVEL_TURNS ?? 3);
 const MODEL_MS = Number(process.env.BENCH_VOICE_MODEL_MS ?? 300);
 const STT_FINAL_MS = Number(process.env.BENCH_VOICE_STT_FINAL_MS ?? 100);
 const TTS_MS = Number(process.env.BENCH_VOICE_TTS_MS ?? 250);
+const TTS_PROVIDER = process.env.BENCH_VOICE_TTS === "elevenlabs" ? "elevenlabs" : "openai";
 /** Silero VAD's default minimum silence (agents-plugin-silero) and agents-js's default minimum endpointing delay. */
 const VAD_MIN_SILENCE_MS = 550;
 const MIN_ENDPOINTING_MS = 500;
@@ -115,6 +118,7 @@ const loadAtStart = loadavg();
 const stack = await startLiveStack({
   departureTimeout: 1,
   modelFirstTokenDelayMs: MODEL_MS,
+  ttsProvider: TTS_PROVIDER,
   ...(process.env.BENCH_VOICE_LOG_DIR && { logDir: process.env.BENCH_VOICE_LOG_DIR }),
 });
 const store = createPostgresStore({ connectionString: stack.databaseUrl });
@@ -343,9 +347,10 @@ try {
     rows,
   );
   console.log(
-    `\nMachine: ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB; load average at start ${loadAtStart.map((value) => value.toFixed(1)).join(" ")}, at end ${loadavg()
-      .map((value) => value.toFixed(1))
-      .join(" ")}. ` +
+    `\nSpeech synthesis: the ${TTS_PROVIDER} plugin against its stand-in (BENCH_VOICE_TTS).` +
+      `\nMachine: ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB; load average at start ${loadAtStart.map((value) => value.toFixed(1)).join(" ")}, at end ${loadavg()
+        .map((value) => value.toFixed(1))
+        .join(" ")}. ` +
       `Reply stretch: the agent reply's voiced span less the same reply's with one session (lost or late audio shows as growth; > ${STRETCH_LIMIT_MS} ms counts as broken).`,
   );
   await cleanUp(0);

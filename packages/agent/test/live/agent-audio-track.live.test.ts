@@ -20,6 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAgentAudioTrack } from "../../src/worker/agent-audio-track.js";
 import { type LiveKitServer, participantToken, startLiveKitServer } from "../harness/livekit.js";
 import { rms } from "../harness/speech/audio.js";
+import { until } from "./live-intake.js";
 import { VOICED_RMS } from "./voice-recruiter.js";
 
 const ROOM = "agent-audio-track";
@@ -54,16 +55,6 @@ const audioTracksOnServer = async (identity: string) =>
   ((await rooms.listParticipants(ROOM)).find((one) => one.identity === identity)?.tracks ?? []).filter(
     (track) => track.type === TrackType.AUDIO,
   );
-
-async function until<T>(what: string, check: () => T | Promise<T>, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe("the agent's audio track off the air", () => {
   it("is unpublished once published (asked before), and the same track carries audio again when back on", async () => {
