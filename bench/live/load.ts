@@ -189,7 +189,8 @@ export async function level(
 function stackTicks() {
   return {
     livekit: ticksOfProcesses((command) => command.includes("livekit-server")),
-    postgres: ticksOfProcesses((command) => command.startsWith("postgres")),
+    // The postmaster runs as …/bin/postgres; its backends retitle themselves "postgres: …".
+    postgres: ticksOfProcesses((command) => /(^|\/)postgres(:|\s|$)/.test(command)),
     bench: cpuTicks(process.pid),
   };
 }

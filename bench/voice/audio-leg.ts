@@ -3,18 +3,13 @@
  * microphone through livekit-server to an rtc-node listener, as the recruiter's speech travels to
  * the agent and the agent's reply back (a turn has two). No agent, no provider: a tone.
  */
-import { participantToken } from "../../packages/agent/test/harness/livekit.js";
+import { type LiveKitServer, participantToken } from "../../packages/agent/test/harness/livekit.js";
 import { tone } from "../../packages/agent/test/harness/speech/audio.js";
 import type { joinVoiceRecruiter as JoinVoiceRecruiter } from "../../packages/agent/test/live/voice-recruiter.js";
+import { sleep, until } from "../live/clock.js";
 
 const TONE_MS = 200;
 const FRAME_MS = 10;
-
-export interface LiveKitAccess {
-  url: string;
-  apiKey: string;
-  apiSecret: string;
-}
 
 /**
  * `bursts` tones of 200 ms, 800 ms apart: for each, the tone's first frame leaving the
@@ -23,20 +18,16 @@ export interface LiveKitAccess {
  * speaker's identity starts with `agent-`, which is whose frames that recruiter reads.
  */
 export async function audioLegMs(
-  livekit: LiveKitAccess,
+  livekit: Pick<LiveKitServer, "url" | "apiKey" | "apiSecret">,
   join: typeof JoinVoiceRecruiter,
   rate: number,
   bursts = 20,
 ): Promise<number[]> {
   const listener = await join(livekit.url, await participantToken(livekit, "leg-listener", "audio-leg"));
   const speaker = await join(livekit.url, await participantToken(livekit, "agent-leg-speaker", "audio-leg"));
-  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   try {
     // Subscribed once the speaker's silence arrives.
-    for (let waited = 0; listener.agentFrames.length === 0; waited += 50) {
-      if (waited > 10_000) throw new Error("the listener never received the speaker's track");
-      await sleep(50);
-    }
+    await until("the speaker's track at the listener", () => listener.agentFrames.length > 0, 10_000, 50);
     const legs: number[] = [];
     const burst = tone(TONE_MS, rate);
     for (let i = 0; i < bursts; i += 1) {

@@ -19,8 +19,8 @@ export interface AgentAudioTrack {
 /**
  * Takes the agent's audio track off the air while it speaks to nobody, and puts the same track
  * back when it does again. A published rtc-node audio track is fed 10 ms of silence a hundred
- * times a second and encoded whether or not anything is said: on the live bench that was two
- * thirds of an idle text session's CPU in its job process (~38 ms a second), and every recruiter's
+ * times a second and encoded whether or not anything is said: on the live bench that was ~60 %
+ * of an idle text session's CPU in its job process (~38 ms a second), and every recruiter's
  * browser decoded the silence. agents-js publishes the track as the session starts and keeps
  * feeding the same audio source, so only the publication changes here.
  */

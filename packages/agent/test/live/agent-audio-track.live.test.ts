@@ -19,13 +19,13 @@ import { RoomServiceClient, TrackType } from "livekit-server-sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAgentAudioTrack } from "../../src/worker/agent-audio-track.js";
 import { type LiveKitServer, participantToken, startLiveKitServer } from "../harness/livekit.js";
-import { rms } from "../harness/speech/audio.js";
+import { rms, tone } from "../harness/speech/audio.js";
 import { until } from "./live-intake.js";
 import { VOICED_RMS } from "./voice-recruiter.js";
 
 const ROOM = "agent-audio-track";
 const RATE = 48_000;
-const FRAME = RATE / 100;
+const FRAME_MS = 10;
 
 let livekit: LiveKitServer;
 let rooms: RoomServiceClient;
@@ -86,6 +86,7 @@ describe("the agent's audio track off the air", () => {
       new TrackPublishOptions({ source: TrackSource.SOURCE_MICROPHONE }),
     );
     // Published, then taken off the air on the event.
+    await until("the track unpublished by the agent", () => local.trackPublications.size === 0);
     await until(
       "the track off the air on the server",
       async () => (await audioTracksOnServer("agent-under-test")).length === 0,
@@ -103,10 +104,11 @@ describe("the agent's audio track off the air", () => {
     );
     await until("the listener subscribed", () => subscriptions > 0);
     // A tone through the same audio source reaches the listener.
-    const tone = new Int16Array(FRAME);
-    for (let i = 0; i < FRAME; i += 1) tone[i] = Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / RATE));
+    const { samples } = tone(FRAME_MS, RATE);
     const speakingFrom = Date.now();
-    for (let i = 0; i < 50; i += 1) await source.captureFrame(new AudioFrame(tone, RATE, 1, FRAME));
+    for (let i = 0; i < 50; i += 1) {
+      await source.captureFrame(new AudioFrame(samples, RATE, 1, samples.length));
+    }
     await until("voiced audio at the listener", () => voicedAt.some((at) => at >= speakingFrom));
     expect(warnings).toEqual([]);
   }, 60_000);
