@@ -19,7 +19,9 @@
  * Environment: BENCH_VOICE_TURNS (turns of the single session, default 8), BENCH_VOICE_LEVELS
  * (default "2,5,10", stopping at the first that breaks), BENCH_VOICE_LEVEL_TURNS (turns per session at a level, default 3),
  * BENCH_VOICE_MODEL_MS (model first token, default 300), BENCH_VOICE_STT_FINAL_MS (default 100),
- * BENCH_VOICE_TTS_MS (TTS first byte, default 250), BENCH_VOICE_TTS (`openai`, the default, or
+ * BENCH_VOICE_TTS_MS (TTS first byte, default 250), BENCH_VOICE_TTS_SPEED (how many times faster
+ * than real time the TTS stand-in streams after its first byte, default 6; 0: all at once),
+ * BENCH_VOICE_TTS (`openai`, the default, or
  * `elevenlabs`: the worker's speech provider against its stand-in, streamed over ElevenLabs'
  * WebSocket), BENCH_VOICE_LOG_DIR (where the stack's processes log),
  * TURN_DETECTION (the worker's; "vad" here unless set: the designed end-of-turn wait below is the
@@ -59,6 +61,12 @@ const MODEL_MS = Number(process.env.BENCH_VOICE_MODEL_MS ?? 300);
 const STT_FINAL_MS = Number(process.env.BENCH_VOICE_STT_FINAL_MS ?? 100);
 const TTS_MS = Number(process.env.BENCH_VOICE_TTS_MS ?? 250);
 const TTS_PROVIDER = process.env.BENCH_VOICE_TTS === "elevenlabs" ? "elevenlabs" : "openai";
+/**
+ * How fast the TTS stand-in streams audio after its first byte, in multiples of real time, as a
+ * provider does while it synthesises (OpenAI's speech endpoint streamed ~6× real time in a public
+ * measurement: 39.5 s of audio in 6.4 s); 0 sends it all at once.
+ */
+const TTS_SPEED = Number(process.env.BENCH_VOICE_TTS_SPEED ?? 6);
 /** Silero VAD's default minimum silence (agents-plugin-silero) and agents-js's default minimum endpointing delay. */
 const VAD_MIN_SILENCE_MS = 550;
 const MIN_ENDPOINTING_MS = 500;
@@ -126,6 +134,10 @@ const service = new ProfileService({ store, publisher: new CapturingPublisher() 
 await fetch(`${stack.speech.controlURL}/latency`, {
   method: "PUT",
   body: JSON.stringify({ sttFinalMs: STT_FINAL_MS, ttsFirstByteMs: TTS_MS }),
+});
+await fetch(`${stack.speech.controlURL}/pace`, {
+  method: "PUT",
+  body: JSON.stringify({ ttsStreamSpeed: TTS_SPEED }),
 });
 await fetch(`${stack.speech.controlURL}/script`, { method: "PUT", body: JSON.stringify({ lines }) });
 const workerRoot = stack.worker.child.pid as number;
@@ -347,7 +359,7 @@ try {
     rows,
   );
   console.log(
-    `\nSpeech synthesis: the ${TTS_PROVIDER} plugin against its stand-in (BENCH_VOICE_TTS).` +
+    `\nSpeech synthesis: ${TTS_PROVIDER} against its stand-in (BENCH_VOICE_TTS), streaming ${TTS_SPEED > 0 ? `${TTS_SPEED}× faster than real time` : "all at once"} after its first byte (BENCH_VOICE_TTS_SPEED).` +
       `\nMachine: ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB; load average at start ${loadAtStart.map((value) => value.toFixed(1)).join(" ")}, at end ${loadavg()
         .map((value) => value.toFixed(1))
         .join(" ")}. ` +

@@ -3,6 +3,7 @@ import * as deepgram from "@livekit/agents-plugin-deepgram";
 import * as elevenlabs from "@livekit/agents-plugin-elevenlabs";
 import * as openai from "@livekit/agents-plugin-openai";
 import type { WorkerConfig } from "../config/index.js";
+import { OpenAISpeech } from "./openai-speech.js";
 
 type Providers = Required<Pick<voice.AgentSessionOptions, "stt" | "llm" | "tts">>;
 
@@ -42,9 +43,9 @@ export function createProviders(config: WorkerConfig): Providers {
             model: tts.model,
             ...(tts.baseURL && { baseURL: tts.baseURL }),
           })
-        : new openai.TTS({
+        : new OpenAISpeech({
             apiKey: tts.apiKey,
-            voice: tts.voice as openai.TTSVoices,
+            voice: tts.voice,
             model: tts.model,
             ...(tts.baseURL && { baseURL: tts.baseURL }),
           }),

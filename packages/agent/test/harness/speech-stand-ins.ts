@@ -67,6 +67,8 @@ export interface SpeechLatency {
 export interface SpeechPace {
   /** The synthesised voice's speed (a person speaks ~175; the default is espeak-ng's fastest). */
   ttsWordsPerMinute: number;
+  /** How many times faster than real time the audio streams after its first byte (0, the default: all at once). */
+  ttsStreamSpeed: number;
 }
 
 export interface SpeechStandInState {
@@ -91,7 +93,7 @@ export async function startSpeechStandIns(): Promise<SpeechStandIns> {
     script: [],
     faults: { stt: "ok", tts: "ok" },
     latency: { sttFinalMs: 0, ttsFirstByteMs: 0 },
-    pace: { ttsWordsPerMinute: FAST_WORDS_PER_MINUTE },
+    pace: { ttsWordsPerMinute: FAST_WORDS_PER_MINUTE, ttsStreamSpeed: 0 },
     spoken: [],
     heard: [],
     heardBytes: 0,
@@ -103,6 +105,7 @@ export async function startSpeechStandIns(): Promise<SpeechStandIns> {
   const speechOptions = (): SpeechOptions => ({
     firstByteDelayMs: state.latency.ttsFirstByteMs,
     wordsPerMinute: state.pace.ttsWordsPerMinute,
+    streamSpeed: state.pace.ttsStreamSpeed,
     onSpoken: (spoken) => state.spoken.push(spoken),
   });
 

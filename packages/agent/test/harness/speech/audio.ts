@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import type { IncomingMessage } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 
 /** Debian's espeak-ng (package `espeak-ng`): real synthesised speech for the tests. */
 export const ESPEAK = "/usr/bin/espeak-ng";
@@ -146,6 +146,11 @@ export interface SpeechOptions {
   firstByteDelayMs: number;
   /** How fast the voice speaks; FAST_WORDS_PER_MINUTE unless a test needs a person's pace. */
   wordsPerMinute: number;
+  /**
+   * How fast the audio arrives after its first byte, in multiples of real time, as a provider
+   * streams what it synthesises (0: all at once).
+   */
+  streamSpeed: number;
   onSpoken(spoken: SpokenText): void;
 }
 
@@ -183,6 +188,41 @@ export function pcmChunks({ samples, sampleRate }: Pcm, ms = 100): Buffer[] {
   for (let offset = 0; offset < bytes.length; offset += size)
     chunks.push(bytes.subarray(offset, offset + size));
   return chunks;
+}
+
+/**
+ * Hands `chunks` (each `chunkMs` of audio) to `send` as a provider streams synthesis: the first at
+ * once, the rest `speed` times faster than real time (0: all at once). Stops when `send` returns
+ * false (the client went away).
+ */
+export async function streamChunks(
+  chunks: readonly Buffer[],
+  chunkMs: number,
+  speed: number,
+  send: (chunk: Buffer, index: number) => boolean,
+): Promise<void> {
+  const started = performance.now();
+  for (const [index, chunk] of chunks.entries()) {
+    const wait = speed > 0 ? started + (index * chunkMs) / speed - performance.now() : 0;
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    if (!send(chunk, index)) return;
+  }
+}
+
+/** The audio as a chunked HTTP body, paced as `streamChunks` paces it. */
+export async function writePcmBody(
+  response: ServerResponse,
+  pcm: Pcm,
+  chunkMs: number,
+  speed: number,
+): Promise<void> {
+  response.writeHead(200, { "content-type": "audio/pcm", "transfer-encoding": "chunked" });
+  await streamChunks(pcmChunks(pcm, chunkMs), chunkMs, speed, (chunk) => {
+    if (response.destroyed) return false;
+    response.write(chunk);
+    return true;
+  });
+  response.end();
 }
 
 export function readBody(request: IncomingMessage): Promise<Buffer> {

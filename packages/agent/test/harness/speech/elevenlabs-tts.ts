@@ -1,6 +1,15 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { WebSocket } from "ws";
-import { durationMs, type Pcm, pcmChunks, readBody, type SpeechOptions, speakForStandIn } from "./audio.js";
+import {
+  durationMs,
+  type Pcm,
+  pcmChunks,
+  readBody,
+  type SpeechOptions,
+  speakForStandIn,
+  streamChunks,
+  writePcmBody,
+} from "./audio.js";
 
 /**
  * A test stand-in for ElevenLabs text-to-speech in its real wire format (elevenlabs.io API reference:
@@ -84,9 +93,7 @@ export async function serveStream(
   if (typeof body.text !== "string" || !body.text.trim())
     return sendElevenLabsError(response, 400, "invalid_request", "text must be a non-empty string");
   const pcm = await speakForStandIn(body.text, sampleRate, options);
-  response.writeHead(200, { "content-type": "audio/pcm", "transfer-encoding": "chunked" });
-  for (const chunk of pcmChunks(pcm, CHUNK_MS)) response.write(chunk);
-  response.end();
+  await writePcmBody(response, pcm, CHUNK_MS, options.streamSpeed);
 }
 
 export interface MultiStreamOptions {
@@ -154,14 +161,17 @@ export function serveMultiStream(
   /** Speaks `text`; its alignment keeps the spaces between the texts, as the plugin sent them. */
   const speakInto = async (contextId: string, context: Context, text: string) => {
     if (options.failing()) return fail(1011, "internal_error", "stand-in fault: synthesis failed", contextId);
-    const pcm: Pcm = await speakForStandIn(text.trim(), query.sampleRate, options.speech());
+    const speech = options.speech();
+    const pcm: Pcm = await speakForStandIn(text.trim(), query.sampleRate, speech);
     const chunks = pcmChunks(pcm, CHUNK_MS);
     const timings = alignments(text, context.audioMs, durationMs(pcm), chunks.length);
-    chunks.forEach((chunk, index) => {
+    context.audioMs += durationMs(pcm);
+    await streamChunks(chunks, CHUNK_MS, speech.streamSpeed, (chunk, index) => {
+      if (socket.readyState !== socket.OPEN) return false;
       const alignment = timings[index] ?? null;
       send({ audio: chunk.toString("base64"), alignment, normalizedAlignment: alignment, contextId });
+      return true;
     });
-    context.audioMs += durationMs(pcm);
   };
   const enqueue = (context: Context, task: () => Promise<void> | void) => {
     context.work = context.work

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { fromWav, pcmChunks, readBody, rms, type SpeechOptions, speakForStandIn } from "./audio.js";
+import { fromWav, readBody, rms, type SpeechOptions, speakForStandIn, writePcmBody } from "./audio.js";
 
 // Their home was here; bench/ and the e2e suite import them from this module.
 export { FAST_WORDS_PER_MINUTE, type SpeechOptions, type SpokenText } from "./audio.js";
@@ -12,6 +12,7 @@ export { FAST_WORDS_PER_MINUTE, type SpeechOptions, type SpokenText } from "./au
  *   `{ text }`), which recognises nothing: speech gets the script's next line, silence "".
  */
 export const OPENAI_TTS_SAMPLE_RATE = 24_000;
+const CHUNK_MS = 100;
 
 export function sendOpenAIError(
   response: ServerResponse,
@@ -51,9 +52,7 @@ export async function serveSpeech(
     );
   }
   const pcm = await speakForStandIn(body.input, OPENAI_TTS_SAMPLE_RATE, options);
-  response.writeHead(200, { "content-type": "audio/pcm", "transfer-encoding": "chunked" });
-  for (const chunk of pcmChunks(pcm)) response.write(chunk);
-  response.end();
+  await writePcmBody(response, pcm, CHUNK_MS, options.streamSpeed);
 }
 
 export async function serveTranscription(
