@@ -77,17 +77,25 @@ export class StreamedSpeech extends tts.ChunkedStream {
   protected async run(): Promise<void> {
     const requestId = shortuuid();
     const framer = new AudioByteStream(SAMPLE_RATE, CHANNELS);
-    // One frame is held back so the last one can be marked final.
+    // Each frame is held back until the next arrives, so the last one can be marked final; but
+    // not the first, which would wait a whole frame's synthesis to start playing. (agents-js 1.9
+    // reads `final` on streams only, not on a ChunkedStream's frames.)
     let held: ReturnType<AudioByteStream["write"]>[number] | undefined;
-    const hold = (frame: typeof held) => {
-      if (held) this.queue.put({ requestId, segmentId: requestId, frame: held, final: false });
+    let sent = 0;
+    const put = (frame: NonNullable<typeof held>, final: boolean) => {
+      this.queue.put({ requestId, segmentId: requestId, frame, final });
+      sent += 1;
+    };
+    const hold = (frame: NonNullable<typeof held>) => {
+      if (sent === 0) return put(frame, false);
+      if (held) put(held, false);
       held = frame;
     };
     try {
       const body = (await this.#response).body;
       if (body) for await (const bytes of body) for (const frame of framer.write(bytes)) hold(frame);
       for (const frame of framer.flush()) hold(frame);
-      if (held) this.queue.put({ requestId, segmentId: requestId, frame: held, final: true });
+      if (held) put(held, true);
     } catch (error) {
       if (error instanceof Error && error.name === "AbortError") return; // interrupted or closed
       throw error;
