@@ -2,9 +2,17 @@ import { type LocalTrack, TrackKind, TrackPublishOptions, TrackSource } from "@l
 
 /** The agent's side of the room as far as its own tracks go (rtc-node's LocalParticipant has this shape). */
 export interface TrackPublisher {
-  trackPublications: ReadonlyMap<string, { sid?: string; kind?: TrackKind; track?: LocalTrack }>;
+  trackPublications: ReadonlyMap<string, AudioPublication>;
   publishTrack(track: LocalTrack, options: TrackPublishOptions): Promise<unknown>;
   unpublishTrack(trackSid: string, stopOnUnpublish?: boolean): Promise<void>;
+}
+
+interface AudioPublication {
+  sid?: string;
+  kind?: TrackKind;
+  track?: LocalTrack;
+  /** rtc-node (@internal): resolves what `waitForSubscription()` waits on. */
+  resolveFirstSubscription?(): void;
 }
 
 export interface AgentAudioTrack {
@@ -44,6 +52,10 @@ export function createAgentAudioTrack(
       // Read before: rtc-node clears the publication's track once unpublished.
       await participant.unpublishTrack(publication.sid, false);
       parked = track;
+      // agents-js plays nothing, and cannot close its room output (the job lingered 60 s, then
+      // "AgentSession.close() timed out"), until this publication has been subscribed once. Off
+      // the air before anyone subscribed (a typist's page may never), nothing ever will.
+      publication.resolveFirstSubscription?.();
     } else if (wanted && parked) {
       // Published as agents-js publishes it (the session's default publish options).
       await participant.publishTrack(

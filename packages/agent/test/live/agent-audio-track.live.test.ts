@@ -41,9 +41,9 @@ afterAll(async () => {
   await livekit?.stop();
 });
 
-async function join(identity: string): Promise<Room> {
+async function join(identity: string, name = ROOM): Promise<Room> {
   const room = new Room();
-  await room.connect(livekit.url, await participantToken(livekit, identity, ROOM), {
+  await room.connect(livekit.url, await participantToken(livekit, identity, name), {
     autoSubscribe: true,
     dynacast: false,
   });
@@ -110,6 +110,29 @@ describe("the agent's audio track off the air", () => {
       await source.captureFrame(new AudioFrame(samples, RATE, 1, samples.length));
     }
     await until("voiced audio at the listener", () => voicedAt.some((at) => at >= speakingFrom));
+    expect(warnings).toEqual([]);
+  }, 60_000);
+
+  it("taken off before anyone subscribed, no longer holds up what waits for its first subscription", async () => {
+    // agents-js plays nothing and cannot close its room output until its publication has been
+    // subscribed once; here nobody else is in the room, as when a typist's page never subscribes.
+    const agent = await join("agent-alone", "agent-audio-track-alone");
+    const local = agent.localParticipant;
+    if (!local) throw new Error("agent connected without a local participant");
+    const publication = await local.publishTrack(
+      LocalAudioTrack.createAudioTrack("roomio_audio", new AudioSource(RATE, 1, 200)),
+      new TrackPublishOptions({ source: TrackSource.SOURCE_MICROPHONE }),
+    );
+    const warnings: string[] = [];
+    const control = createAgentAudioTrack(local, (_detail, message) => warnings.push(message));
+    control.onAir(false);
+    await control.settled();
+    expect(local.trackPublications.size).toBe(0);
+    const firstSubscription = await Promise.race([
+      publication.waitForSubscription().then(() => "resolved"),
+      new Promise((resolve) => setTimeout(() => resolve("still waiting after 2 s"), 2_000)),
+    ]);
+    expect(firstSubscription).toBe("resolved");
     expect(warnings).toEqual([]);
   }, 60_000);
 });

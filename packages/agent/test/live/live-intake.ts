@@ -17,7 +17,7 @@ import {
   type LiveStackOptions,
   startLiveStack,
 } from "../harness/live-stack.js";
-import { joinAsRecruiter, type RecruiterClient } from "./recruiter-client.js";
+import { type JoinOptions, joinAsRecruiter, type RecruiterClient } from "./recruiter-client.js";
 
 export const script = parseScript(JSON.parse(await readFile(DEFAULT_SCRIPT, "utf8")));
 
@@ -57,9 +57,9 @@ export interface LiveIntake {
   /** A recruiter token for the session's room (it dispatches the agent), as the session service issues it. */
   tokenFor(profile: JobProfile): Promise<ParticipantCredentials>;
   /** The session's recruiter joins its room (dispatching the agent); left after the file. */
-  join(profile: JobProfile): Promise<RecruiterClient>;
+  join(profile: JobProfile, options?: JoinOptions): Promise<RecruiterClient>;
   /** Anyone with a token for the stack's LiveKit joins (left after the file). */
-  joinWithToken(token: string): Promise<RecruiterClient>;
+  joinWithToken(token: string, options?: JoinOptions): Promise<RecruiterClient>;
   /** Every chat request the scripted model received, in order. */
   modelRequests(): ChatRequest[];
   /** What the model was told about the tool calls of the turn that began with `userText` (once both were sent). */
@@ -99,8 +99,8 @@ export function useLiveIntake(options: LiveStackOptions = {}): LiveIntake {
     await stack?.stop();
   }, 60_000);
 
-  const joinWithToken = async (token: string) => {
-    const client = await joinAsRecruiter(started(stack).livekit.url, token);
+  const joinWithToken = async (token: string, options?: JoinOptions) => {
+    const client = await joinAsRecruiter(started(stack).livekit.url, token, options);
     clients.push(client);
     return client;
   };
@@ -141,7 +141,7 @@ export function useLiveIntake(options: LiveStackOptions = {}): LiveIntake {
         requirements: script.session.profile.requirements,
       }),
     tokenFor,
-    join: async (profile) => joinWithToken((await tokenFor(profile)).participantToken),
+    join: async (profile, options) => joinWithToken((await tokenFor(profile)).participantToken, options),
     joinWithToken,
     modelRequests,
     toolResultsAfter,

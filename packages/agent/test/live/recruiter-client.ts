@@ -23,7 +23,16 @@ export interface RecruiterClient {
   leave(): Promise<void>;
 }
 
-export async function joinAsRecruiter(url: string, token: string): Promise<RecruiterClient> {
+export interface JoinOptions {
+  /** false: subscribes to no track (a page that never plays the agent's audio); true by default. */
+  autoSubscribe?: boolean;
+}
+
+export async function joinAsRecruiter(
+  url: string,
+  token: string,
+  { autoSubscribe = true }: JoinOptions = {},
+): Promise<RecruiterClient> {
   const room = new Room();
   // Streams are appended in the order they opened (the agent's send order), each once read whole:
   // two short streams can finish reading in the other order, which says nothing about what was sent.
@@ -65,7 +74,7 @@ export async function joinAsRecruiter(url: string, token: string): Promise<Recru
   room.registerByteStreamHandler("lk.agent.session", () => {
     sessionEvents += 1;
   });
-  await room.connect(url, token, { autoSubscribe: true, dynacast: false });
+  await room.connect(url, token, { autoSubscribe, dynacast: false });
   const agentIdentity = () =>
     [...room.remoteParticipants.values()].find((participant) => participant.identity.startsWith("agent-"))
       ?.identity;

@@ -5,6 +5,7 @@
  * the one the agent listens to, the track is published again and the agent's answer is heard.
  */
 import { TrackKind } from "@livekit/rtc-node";
+import { RoomServiceClient } from "livekit-server-sdk";
 import { afterAll, describe, expect, it } from "vitest";
 import { script, until, useLiveIntake } from "./live-intake.js";
 import type { RecruiterClient } from "./recruiter-client.js";
@@ -52,5 +53,27 @@ describe("the agent's voice off the air", () => {
       30_000,
     );
     expect(intake.stack.speech.spoken.length).toBeGreaterThan(spokenBefore);
+  }, 120_000);
+
+  it("taken off before the typist's page subscribed to it, does not hold the job open once the room closes", async () => {
+    const profile = await intake.newSession();
+    // A page that subscribes to nothing: the agent's first publication is never subscribed.
+    const typist = await intake.join(profile, { autoSubscribe: false });
+    await typist.waitFor("the greeting in text", () => typist.agentLines[0]);
+    await typist.waitFor(
+      "the agent's audio track off the air",
+      () => agentAudioTracks(typist.room) === 0,
+      15_000,
+    );
+    const { worker, livekit } = intake.stack;
+    const jobsEnded = () => (worker.output().match(/intake job ended/g) ?? []).length;
+    const endedBefore = jobsEnded();
+    await new RoomServiceClient(livekit.httpUrl, livekit.apiKey, livekit.apiSecret).deleteRoom(
+      typist.room.name ?? "",
+    );
+    // The job ends with the room. agents-js closes the session first, and that waited for the
+    // publication's first subscription until its 60 s timeout.
+    await until("the job ended", () => jobsEnded() > endedBefore, 20_000);
+    expect(worker.output()).not.toMatch(/AgentSession\.close\(\) timed out/);
   }, 120_000);
 });
