@@ -22,6 +22,11 @@ export interface AgentAudioTrack {
   published(): void;
   /** Resolves once every change asked for so far has been applied (or has failed and been logged). */
   settled(): Promise<void>;
+  /**
+   * The room is gone: nothing will subscribe to the agent's track any more. Releases agents-js's
+   * wait for its first subscription, which would hold the session's close for 60 s.
+   */
+  released(): void;
 }
 
 /**
@@ -39,10 +44,15 @@ export function createAgentAudioTrack(
   let wanted = true;
   let parked: LocalTrack | undefined;
   let queue = Promise.resolve();
-  const audioPublication = () =>
-    [...participant.trackPublications.values()].find(
+  // The last one seen: rtc-node may forget its publications once the room is gone.
+  let lastPublication: AudioPublication | undefined;
+  const audioPublication = () => {
+    const found = [...participant.trackPublications.values()].find(
       (publication) => publication.kind === TrackKind.KIND_AUDIO && publication.track && publication.sid,
     );
+    lastPublication = found ?? lastPublication;
+    return found;
+  };
   const apply = async () => {
     if (!wanted && !parked) {
       // Not published yet: `published()` looks again once agents-js has published it.
@@ -76,7 +86,13 @@ export function createAgentAudioTrack(
       wanted = on;
       settle();
     },
-    published: settle,
+    published() {
+      audioPublication();
+      settle();
+    },
     settled: () => queue,
+    released() {
+      (audioPublication() ?? lastPublication)?.resolveFirstSubscription?.();
+    },
   };
 }

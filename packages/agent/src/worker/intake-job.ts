@@ -81,6 +81,7 @@ export async function runIntakeJob(ctx: JobContext, { config, store, vad }: Inta
     logger.warn(detail, message),
   );
   room.on(RoomEvent.LocalTrackPublished, () => agentTrack.published());
+  room.on(RoomEvent.Disconnected, () => agentTrack.released());
   announceTurn = turnLatencyAnnouncer(localParticipant, (detail, message) => logger.warn(detail, message));
 
   const outcome = await bootstrapIntake({

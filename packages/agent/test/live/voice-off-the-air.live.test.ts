@@ -25,6 +25,16 @@ const agentAudioTracks = (room: RecruiterClient["room"]) =>
     .flatMap((participant) => [...participant.trackPublications.values()])
     .filter((publication) => publication.kind === TrackKind.KIND_AUDIO).length;
 
+/** Closes the room; the job must end at once (logged by its shutdown, after agents-js closed the session). */
+async function expectJobToEndWithItsRoom(roomName: string) {
+  const { worker, livekit } = intake.stack;
+  const jobsEnded = () => (worker.output().match(/intake job ended/g) ?? []).length;
+  const endedBefore = jobsEnded();
+  await new RoomServiceClient(livekit.httpUrl, livekit.apiKey, livekit.apiSecret).deleteRoom(roomName);
+  await until("the job ended", () => jobsEnded() > endedBefore, 20_000);
+  expect(worker.output()).not.toMatch(/AgentSession\.close\(\) timed out/);
+}
+
 describe("the agent's voice off the air", () => {
   it("is off for a recruiter who types, and back with its answer heard when a tab that talks takes over", async () => {
     const profile = await intake.newSession();
@@ -55,25 +65,23 @@ describe("the agent's voice off the air", () => {
     expect(intake.stack.speech.spoken.length).toBeGreaterThan(spokenBefore);
   }, 120_000);
 
+  // A page that subscribes to nothing: the agent's first publication is never subscribed, and
+  // agents-js's session close waited for that subscription until its 60 s timeout.
   it("taken off before the typist's page subscribed to it, does not hold the job open once the room closes", async () => {
-    const profile = await intake.newSession();
-    // A page that subscribes to nothing: the agent's first publication is never subscribed.
-    const typist = await intake.join(profile, { autoSubscribe: false });
+    const typist = await intake.join(await intake.newSession(), { autoSubscribe: false });
     await typist.waitFor("the greeting in text", () => typist.agentLines[0]);
     await typist.waitFor(
       "the agent's audio track off the air",
       () => agentAudioTracks(typist.room) === 0,
       15_000,
     );
-    const { worker, livekit } = intake.stack;
-    const jobsEnded = () => (worker.output().match(/intake job ended/g) ?? []).length;
-    const endedBefore = jobsEnded();
-    await new RoomServiceClient(livekit.httpUrl, livekit.apiKey, livekit.apiSecret).deleteRoom(
-      typist.room.name ?? "",
-    );
-    // The job ends with the room. agents-js closes the session first, and that waited for the
-    // publication's first subscription until its 60 s timeout.
-    await until("the job ended", () => jobsEnded() > endedBefore, 20_000);
-    expect(worker.output()).not.toMatch(/AgentSession\.close\(\) timed out/);
+    await expectJobToEndWithItsRoom(typist.room.name ?? "");
+  }, 120_000);
+
+  it("never subscribed by a page that left before text was decided, does not hold the job open either", async () => {
+    const recruiter = await intake.join(await intake.newSession(), { autoSubscribe: false });
+    await recruiter.waitFor("the agent in the room", () => agentAudioTracks(recruiter.room) > 0, 15_000);
+    await recruiter.leave();
+    await expectJobToEndWithItsRoom(recruiter.room.name ?? "");
   }, 120_000);
 });
