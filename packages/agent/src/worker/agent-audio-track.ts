@@ -44,15 +44,12 @@ export function createAgentAudioTrack(
   let wanted = true;
   let parked: LocalTrack | undefined;
   let queue = Promise.resolve();
-  // The last one seen: rtc-node may forget its publications once the room is gone.
+  // The last one published: rtc-node may forget its publications once the room is gone.
   let lastPublication: AudioPublication | undefined;
-  const audioPublication = () => {
-    const found = [...participant.trackPublications.values()].find(
+  const audioPublication = () =>
+    [...participant.trackPublications.values()].find(
       (publication) => publication.kind === TrackKind.KIND_AUDIO && publication.track && publication.sid,
     );
-    lastPublication = found ?? lastPublication;
-    return found;
-  };
   const apply = async () => {
     if (!wanted && !parked) {
       // Not published yet: `published()` looks again once agents-js has published it.
@@ -87,7 +84,7 @@ export function createAgentAudioTrack(
       settle();
     },
     published() {
-      audioPublication();
+      lastPublication = audioPublication() ?? lastPublication;
       settle();
     },
     settled: () => queue,

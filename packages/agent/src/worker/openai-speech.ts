@@ -81,13 +81,14 @@ export class StreamedSpeech extends tts.ChunkedStream {
     // not the first, which would wait a whole frame's synthesis to start playing. (agents-js 1.9
     // reads `final` on streams only, not on a ChunkedStream's frames.)
     let held: ReturnType<AudioByteStream["write"]>[number] | undefined;
-    let sent = 0;
-    const put = (frame: NonNullable<typeof held>, final: boolean) => {
+    let started = false;
+    const put = (frame: NonNullable<typeof held>, final: boolean) =>
       this.queue.put({ requestId, segmentId: requestId, frame, final });
-      sent += 1;
-    };
     const hold = (frame: NonNullable<typeof held>) => {
-      if (sent === 0) return put(frame, false);
+      if (!started) {
+        started = true;
+        return put(frame, false);
+      }
       if (held) put(held, false);
       held = frame;
     };
